@@ -1,0 +1,39 @@
+// One build script, one entry per runtime. `--production` minifies and drops source maps
+// (never shipped); `--watch` rebuilds on change. A metafile per build lets `npm run bench`
+// report bundle sizes.
+import { build, context } from 'esbuild';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+};
+
+const targets = [
+  { name: 'extension', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { name: 'cli', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { name: 'demo', entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // Extension tests run inside VS Code; mocha stays external and loads from node_modules.
+  { name: 'extension-tests', entryPoints: ['test/extension/index.ts'], outfile: 'out/test/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], sourcemap: 'inline', dev: true },
+].filter((t) => existsSync(t.entryPoints[0]) && !(production && t.dev));
+
+mkdirSync('dist', { recursive: true });
+const results = await Promise.all(targets.map(async ({ name, dev: _dev, ...options }) => {
+  if (watch) {
+    const ctx = await context({ ...common, ...options });
+    await ctx.watch();
+    return { name };
+  }
+  const result = await build({ ...common, ...options });
+  return { name, metafile: result.metafile };
+}));
+if (!watch) {
+  writeFileSync('dist/meta.json', JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.metafile]))));
+}
