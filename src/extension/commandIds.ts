@@ -1,0 +1,16 @@
+/**
+ * Every command the extension registers. package.json contributes exactly these; a test
+ * fails when the two lists drift apart.
+ */
+export const Commands = {
+  probeAll: 'invoiceDoctor.endpoints.probeAll',
+  probeEndpoint: 'invoiceDoctor.endpoints.probe',
+  addEndpoint: 'invoiceDoctor.endpoints.add',
+  editEndpoints: 'invoiceDoctor.endpoints.edit',
+  copyDiagnosis: 'invoiceDoctor.endpoints.copyDiagnosis',
+  showCertificateChain: 'invoiceDoctor.endpoints.showCertificateChain',
+  setSecret: 'invoiceDoctor.secrets.set',
+  showLog: 'invoiceDoctor.showLog',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];

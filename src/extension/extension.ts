@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { Commands } from './commandIds';
+import { addEndpoint } from './commands/addEndpoint';
+import { copyDiagnosis } from './commands/copyDiagnosis';
+import { editEndpoints } from './commands/editEndpoints';
+import { probeAll, probeEndpoint } from './commands/probeCommands';
+import { setSecret } from './commands/setSecret';
+import { CertificateChainDocuments, CHAIN_SCHEME, showCertificateChain } from './commands/showCertificateChain';
+import { BackgroundProber } from './endpoints/backgroundProber';
+import { EndpointHealthModel } from './endpoints/endpointHealthModel';
+import { EndpointStore } from './endpoints/endpointStore';
+import type { EndpointTreeNode } from './endpoints/endpointTreeNodes';
+import { EndpointsTreeProvider } from './endpoints/endpointsTreeProvider';
+import { HealthStatusBar } from './endpoints/healthStatusBar';
+import { VerdictNotifier } from './endpoints/verdictNotifier';
+import { SecretStorageSource } from './secretStorageSource';
+import { ENDPOINTS_VIEW_ID } from './viewIds';
+
+/**
+ * Builds the extension's objects and registers them. No I/O and no probing happens here:
+ * endpoints load when the view or the status bar first needs them.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Invoice Doctor', { log: true });
+  const secrets = new SecretStorageSource(context.secrets);
+  const store = new EndpointStore(log);
+  const model = new EndpointHealthModel(store, secrets, log);
+  const treeProvider = new EndpointsTreeProvider(model);
+  const treeView = vscode.window.createTreeView(ENDPOINTS_VIEW_ID, { treeDataProvider: treeProvider, showCollapseAll: true });
+  const statusBar = new HealthStatusBar(model);
+  const prober = new BackgroundProber(model);
+  const updateProbing = () => prober.setActive(treeView.visible || statusBar.isShown);
+
+  context.subscriptions.push(
+    log, store, model, treeProvider, treeView, statusBar, prober, new VerdictNotifier(model),
+    treeView.onDidChangeVisibility(updateProbing),
+    statusBar.onDidChangeVisibility(updateProbing),
+    vscode.workspace.registerTextDocumentContentProvider(CHAIN_SCHEME, new CertificateChainDocuments(model)),
+    ...registerCommands({ log, store, model, secrets }),
+  );
+  updateProbing();
+  // Load after activation returns, so the status bar appears without the view being opened.
+  const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(initialLoad) });
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+interface Services {
+  log: vscode.LogOutputChannel;
+  store: EndpointStore;
+  model: EndpointHealthModel;
+  secrets: SecretStorageSource;
+}
+
+function registerCommands({ log, store, model, secrets }: Services): vscode.Disposable[] {
+  const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown> | unknown) =>
+    vscode.commands.registerCommand(id, async (...args: A) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        // One boundary for every command: log the details, show one message the user can act on.
+        log.error(error instanceof Error ? error : String(error));
+        const showLog = vscode.l10n.t('Show Log');
+        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Invoice Doctor: {0}', (error as Error)?.message ?? String(error)), showLog);
+        if (choice === showLog) log.show();
+        return undefined;
+      }
+    });
+
+  return [
+    register(Commands.probeAll, () => probeAll(model)),
+    register(Commands.probeEndpoint, (node?: EndpointTreeNode | string) => probeEndpoint(model, node)),
+    register(Commands.addEndpoint, async () => {
+      const name = await addEndpoint(store, secrets);
+      if (name) await probeEndpoint(model, name);
+      return name;
+    }),
+    register(Commands.editEndpoints, () => editEndpoints(store)),
+    register(Commands.copyDiagnosis, (node?: EndpointTreeNode | string) => copyDiagnosis(model, node)),
+    register(Commands.showCertificateChain, (node?: EndpointTreeNode | string) => showCertificateChain(model, node)),
+    register(Commands.setSecret, async (name?: string) => {
+      if (!(await setSecret(store, secrets, name))) return;
+      // Endpoints that could not be probed for want of a secret get another chance at once.
+      await Promise.all(model.all.filter((h) => h.setupProblem).map((h) => model.probe(h.endpoint.config.name)));
+    }),
+    register(Commands.showLog, () => log.show()),
+  ];
+}
