@@ -20,7 +20,7 @@ import { ENDPOINTS_VIEW_ID } from './viewIds';
  * Builds the extension's objects and registers them. No I/O and no probing happens here:
  * endpoints load when the view or the status bar first needs them.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
   const log = vscode.window.createOutputChannel('Invoice Doctor', { log: true });
   const secrets = new SecretStorageSource(context.secrets);
   const store = new EndpointStore(log);
@@ -42,6 +42,16 @@ export function activate(context: vscode.ExtensionContext): void {
   // Load after activation returns, so the status bar appears without the view being opened.
   const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialLoad) });
+  return { endpointsTree: treeProvider, endpointsReady: () => store.ready() };
+}
+
+/**
+ * What `extension.exports` offers: read-only access to the Endpoints tree, so tests (and other
+ * extensions) assert on exactly what the user sees, through the provider's own public methods.
+ */
+export interface InvoiceDoctorApi {
+  endpointsTree: vscode.TreeDataProvider<EndpointTreeNode>;
+  endpointsReady(): Promise<void>;
 }
 
 export function deactivate(): void {
