@@ -1,0 +1,198 @@
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import type { CertificateInfo } from '../certs/certificateInfo';
+import type { LayerResult } from './probeResult';
+import { classifyNetworkError, describeError } from './networkErrors';
+import { elapsedMs, type PhaseBudget, withBudget } from './phaseBudget';
+import { hostPort, type ProbeTarget } from './probeTarget';
+import { openTunnel, proxyTransport, TunnelRejectedError } from './proxyTunnel';
+import { startTls } from './socketOps';
+import type { TcpAttempt } from './tcpLayer';
+import type { TlsSettings } from './tlsSettings';
+import { judgeHandshake, type Finding, type TlsJudgement } from './tlsVerification';
+
+export interface TlsAttempt {
+  address: string;
+  family: 4 | 6;
+  ms: number;
+  /** The first problem on this address (handshake error or verification failure), null when trusted. */
+  failure: Finding | null;
+  judgement: TlsJudgement | undefined;
+  protocol: string | null;
+  cipher: string | null;
+  alpn: string | null;
+  certSha256: string | null;
+}
+
+export interface TlsOutcome {
+  layer: LayerResult;
+  attempts: TlsAttempt[];
+}
+
+export interface TlsProbeContext {
+  settings: TlsSettings;
+  timeoutMs: number;
+  now: Date;
+  certWarnDays: number;
+  signal?: AbortSignal;
+}
+
+// Offer h2 too: nothing is sent on this connection, and the answer shows what the server supports.
+const ALPN_OFFER = ['h2', 'http/1.1'];
+// In TLS 1.3 the server judges the client certificate after the client considers the handshake done.
+const MIN_VERDICT_WAIT_MS = 250;
+
+/**
+ * Handshakes with every connected address (through the proxy tunnel when there is one, using its
+ * first connected address), without enforcing verification so the chain is always captured,
+ * then judges the result. The sockets are closed here: no HTTP is ever sent on them.
+ */
+export async function probeTls(target: ProbeTarget, tcp: TcpAttempt[], context: TlsProbeContext): Promise<TlsOutcome> {
+  const connected = tcp.filter((attempt): attempt is TcpAttempt & { socket: Socket } => attempt.socket !== undefined);
+  // Through a proxy every address leads to the same tunnel end; one handshake tells all.
+  const used = target.proxy ? connected.slice(0, 1) : connected;
+  for (const spare of connected.slice(used.length)) spare.socket.destroy();
+  const start = performance.now();
+  const attempts = await withBudget(context.timeoutMs, context.signal, (budget) => Promise.all(used.map((attempt) => handshake(target, attempt, context, budget))));
+  return { attempts, layer: tlsLayerResult(target, attempts, elapsedMs(start), context.settings) };
+}
+
+async function handshake(target: ProbeTarget, attempt: TcpAttempt & { socket: Socket }, context: TlsProbeContext, budget: PhaseBudget): Promise<TlsAttempt> {
+  const start = performance.now();
+  const base = { address: attempt.address, family: attempt.family, judgement: undefined, protocol: null, cipher: null, alpn: null, certSha256: null };
+  const failed = (failure: Finding): TlsAttempt => ({ ...base, ms: elapsedMs(start), failure });
+  let transport: Socket = attempt.socket;
+  if (target.proxy) {
+    try {
+      transport = await openTunnel(await proxyTransport(transport, target.proxy, budget.signal), target.proxy, hostPort(target.host, target.port), budget.signal);
+    } catch (error) {
+      return failed(tunnelFailure(error, target, budget));
+    }
+  }
+  let socket: TLSSocket | undefined;
+  try {
+    socket = await startTls(transport, { ...context.settings.connection, rejectUnauthorized: false, ALPNProtocols: ALPN_OFFER }, budget.signal);
+    const ms = elapsedMs(start);
+    await awaitServerVerdict(socket, ms, budget.signal);
+    const judgement = judgeHandshake(socket, { identity: target.identity, now: context.now, certWarnDays: context.certWarnDays });
+    return {
+      ...base,
+      ms,
+      failure: judgement.problems[0] ?? null,
+      judgement,
+      protocol: socket.getProtocol(),
+      cipher: socket.getCipher()?.name ?? null,
+      alpn: socket.alpnProtocol || null,
+      certSha256: judgement.chain[0]?.sha256 ?? null,
+    };
+  } catch (error) {
+    if (budget.timedOut()) return failed({ code: 'tls.handshake', reason: 'timeout', message: `no TLS handshake within ${context.timeoutMs} ms: the server accepted the connection but did not answer` });
+    return failed(classifyNetworkError(error, { phase: 'tls', clientCertSent: context.settings.clientCertSent }));
+  } finally {
+    socket?.destroy();
+    transport.destroy();
+  }
+}
+
+/**
+ * Waits briefly after a TLS 1.3 handshake for the server's verdict on our client certificate:
+ * its session tickets mean "accepted", an alert (certificate required, unknown CA) "rejected".
+ * Servers without tickets cost at most a short, handshake-proportional wait.
+ */
+function awaitServerVerdict(socket: TLSSocket, handshakeMs: number, signal: AbortSignal): Promise<void> {
+  if (socket.getProtocol() !== 'TLSv1.3') return Promise.resolve();
+  return new Promise<void>((resolvePromise, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      socket.off('session', onSettled).off('close', onSettled).off('end', onSettled).off('error', done);
+      signal.removeEventListener('abort', onSettled);
+      if (error) reject(error);
+      else resolvePromise();
+    };
+    const onSettled = () => done();
+    const timer = setTimeout(onSettled, Math.max(MIN_VERDICT_WAIT_MS, 2 * handshakeMs));
+    socket.once('session', onSettled).once('close', onSettled).once('end', onSettled).once('error', done);
+    signal.addEventListener('abort', onSettled, { once: true });
+    socket.resume();
+  });
+}
+
+function tunnelFailure(error: unknown, target: ProbeTarget, budget: PhaseBudget): Finding {
+  const proxy = hostPort(target.hop.host, target.hop.port);
+  const authority = hostPort(target.host, target.port);
+  if (error instanceof TunnelRejectedError) {
+    const hint = error.statusCode === 407 ? ': it wants proxy credentials (put user:password in the proxy URL)' : '';
+    return { code: 'proxy.rejected', reason: error.statusCode === 407 ? 'auth' : 'tunnel', message: `the proxy ${proxy} refused to open a tunnel to ${authority} ("${error.statusLine}")${hint}` };
+  }
+  if (budget.timedOut()) return { code: 'proxy.rejected', reason: 'tunnel', message: `the proxy ${proxy} did not open a tunnel to ${authority} within ${budget.timeoutMs} ms` };
+  return { code: 'proxy.rejected', reason: 'tunnel', message: `the tunnel through the proxy ${proxy} to ${authority} failed: ${describeError(error)}` };
+}
+
+function tlsLayerResult(target: ProbeTarget, attempts: TlsAttempt[], ms: number, settings: TlsSettings): LayerResult {
+  const primary = attempts.find((attempt) => attempt.failure === null) ?? attempts[0];
+  const failing = attempts.filter((attempt) => attempt.failure !== null);
+  const detail = tlsDetail(target, attempts, primary, settings);
+  const where = (attempt: TlsAttempt) => (attempts.length > 1 ? ` on ${attempt.address}` : '');
+  if (failing.length === attempts.length) {
+    const first = failing[0].failure as Finding;
+    const others = failing.slice(1).filter((attempt) => attempt.failure?.message !== first.message);
+    const also = others.map((attempt) => `; ${attempt.address}: ${attempt.failure?.message}`).join('');
+    return { layer: 'tls', status: 'fail', ms, code: first.code, message: `${first.message}${where(failing[0])}${also}`, detail: { ...detail, reason: first.reason ?? null } };
+  }
+  if (failing.length > 0) {
+    const first = failing[0].failure as Finding;
+    const bad = failing.map((attempt) => `${attempt.address}: ${attempt.failure?.message}`).join('; ');
+    return { layer: 'tls', status: 'warn', ms, code: first.code, message: `TLS works on ${primary.address} but fails on ${bad}`, detail: { ...detail, reason: first.reason ?? null } };
+  }
+  const warnings = uniqueFindings(attempts.flatMap((attempt) => attempt.judgement?.warnings ?? []));
+  const mismatch = leafMismatch(attempts);
+  const summary = `${primary.protocol}, ${primary.cipher}${primary.alpn ? `, ALPN ${primary.alpn}` : ''}; ${certificateSummary(primary.judgement?.chain[0])}; trusted`;
+  if (warnings.length > 0) {
+    return { layer: 'tls', status: 'warn', ms, code: warnings[0].code, message: [summary, ...warnings.map((w) => w.message), ...(mismatch ? [mismatch] : [])].join('; '), detail: { ...detail, reason: warnings[0].reason ?? null } };
+  }
+  if (mismatch) return { layer: 'tls', status: 'warn', ms, code: null, message: `${summary}; ${mismatch}`, detail };
+  return { layer: 'tls', status: 'ok', ms, code: null, message: summary, detail };
+}
+
+function tlsDetail(target: ProbeTarget, attempts: TlsAttempt[], primary: TlsAttempt, settings: TlsSettings): Record<string, unknown> {
+  return {
+    servername: target.servername ?? null,
+    identity: target.identity,
+    protocol: primary.protocol,
+    cipher: primary.cipher,
+    alpn: primary.alpn,
+    chain: primary.judgement?.chain ?? [],
+    problems: primary.judgement?.problems ?? (primary.failure ? [primary.failure] : []),
+    warnings: primary.judgement?.warnings ?? [],
+    clientCertificate: settings.clientCertSource ? { source: settings.clientCertSource, subject: settings.clientCertSubject } : null,
+    trustSources: settings.trustSources,
+    tunnel: target.proxy ? { proxy: hostPort(target.hop.host, target.hop.port), source: target.proxy.source } : null,
+    addresses: attempts.map((attempt) => ({
+      address: attempt.address,
+      ms: attempt.ms,
+      code: attempt.failure?.code ?? null,
+      message: attempt.failure?.message ?? 'trusted',
+      protocol: attempt.protocol,
+      certSha256: attempt.certSha256,
+      subject: attempt.judgement?.chain[0]?.subject ?? null,
+    })),
+  };
+}
+
+function certificateSummary(leaf: CertificateInfo | undefined): string {
+  if (!leaf) return 'no certificate';
+  return `certificate "${leaf.subject}" issued by "${leaf.issuer}", ${leaf.daysLeft} days left`;
+}
+
+function leafMismatch(attempts: TlsAttempt[]): string | undefined {
+  const fingerprints = new Set(attempts.map((attempt) => attempt.certSha256));
+  if (fingerprints.size <= 1) return undefined;
+  const list = attempts.map((attempt) => `${attempt.address} → "${attempt.judgement?.chain[0]?.subject ?? '?'}" (${attempt.certSha256?.slice(0, 23)}…)`).join(', ');
+  return `the addresses present different server certificates: ${list}; a renewal or deployment may be half done`;
+}
+
+function uniqueFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => !seen.has(finding.message) && seen.add(finding.message));
+}
+

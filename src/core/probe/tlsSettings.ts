@@ -1,0 +1,65 @@
+import { createSecureContext, type ConnectionOptions } from 'node:tls';
+import { loadClientCredentials } from '../certs/clientCredentials';
+import { isDoctorError } from '../errors';
+import type { EndpointConfig } from '../endpoint/endpointConfig';
+import type { ProbeTarget } from './probeTarget';
+import type { Finding } from './tlsVerification';
+import { loadTrustStore } from './trustStore';
+
+/**
+ * The TLS client settings of one endpoint, loaded once per probe and shared by the TLS layer
+ * (which handshakes without enforcing verification, to capture the chain) and the HTTP layer
+ * (which enforces it), so both talk to the server the same way.
+ */
+export interface TlsSettings {
+  connection: ConnectionOptions;
+  clientCertSent: boolean;
+  clientCertSource: string | null;
+  clientCertSubject: string | null;
+  trustSources: string[];
+  /** tls.minVersion allows TLS 1.0/1.1: the user opted into a legacy server. */
+  legacyAllowed: boolean;
+}
+
+/**
+ * Loads the trust store and client certificate. A configured file that is unreadable, malformed or
+ * locked with the wrong passphrase comes back as a finding for the TLS layer, not as an exception:
+ * it is the reason this endpoint cannot be reached, and the probe reports it like any other.
+ */
+export async function loadTlsSettings(endpoint: EndpointConfig, target: ProbeTarget, baseDir: string | undefined, env: NodeJS.ProcessEnv): Promise<TlsSettings | Finding> {
+  const trust = await loadTrustStore(endpoint.tls?.ca, baseDir, env).catch((error: unknown) => asFinding(error, 'tls.cert_untrusted', 'ca_unreadable'));
+  if ('code' in trust) return trust;
+  const credentials = await loadClientCredentials(endpoint.tls, baseDir).catch((error: unknown) => asFinding(error, 'tls.client_cert', isDoctorError(error, 'credentials.bad_passphrase') ? 'bad_passphrase' : 'credentials_unreadable'));
+  if (credentials && 'code' in credentials) return credentials;
+  const minVersion = endpoint.tls?.minVersion ?? undefined;
+  const legacyAllowed = minVersion === 'TLSv1' || minVersion === 'TLSv1.1';
+  // One secure context per probe: parsing hundreds of root certificates takes far longer than a
+  // loopback handshake, so it must not happen inside the timed phases.
+  let secureContext;
+  try {
+    secureContext = createSecureContext({
+      ca: trust.ca,
+      ...credentials?.tls,
+      ...(minVersion ? { minVersion } : {}),
+      // OpenSSL 3 refuses TLS 1.0/1.1 (SHA-1 handshakes) at its default security level 1.
+      ...(legacyAllowed ? { ciphers: 'DEFAULT:@SECLEVEL=0' } : {}),
+    });
+  } catch (error) {
+    return credentials
+      ? { code: 'tls.client_cert', reason: 'credentials_unreadable', message: `the client certificate from ${credentials.source} cannot be used: ${(error as Error).message}` }
+      : { code: 'tls.cert_untrusted', reason: 'ca_unreadable', message: `the trusted certificates cannot be used: ${(error as Error).message}` };
+  }
+  return {
+    connection: { secureContext, servername: target.servername, ...(minVersion ? { minVersion } : {}) },
+    clientCertSent: credentials !== undefined,
+    clientCertSource: credentials?.source ?? null,
+    clientCertSubject: credentials?.subject ?? null,
+    trustSources: trust.sources,
+    legacyAllowed,
+  };
+}
+
+function asFinding(error: unknown, code: Finding['code'], reason: string): Finding {
+  if (!isDoctorError(error)) throw error;
+  return { code, reason, message: error.message };
+}

@@ -1,0 +1,120 @@
+import { X509Certificate } from 'node:crypto';
+import { checkServerIdentity, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { describeCertificate, isWeakKey, isWeakSignature, type CertificateInfo } from '../certs/certificateInfo';
+import type { FailureCode } from '../failureCodes';
+
+/**
+ * Judges a handshake that was made without enforcing verification: OpenSSL's chain verdict
+ * (socket.authorizationError) mapped onto the taxonomy, plus our own host-name check, which
+ * Node skips whenever the chain already failed, so both problems are reported together.
+ */
+export interface Finding {
+  code: FailureCode;
+  message: string;
+  /** Refines the code where the fix differs (diagnosis.ts). */
+  reason?: string;
+}
+
+export interface TlsJudgement {
+  chain: CertificateInfo[];
+  /** Verification failures, most fundamental first; empty when the server would be trusted. */
+  problems: Finding[];
+  warnings: Finding[];
+}
+
+export interface JudgementContext {
+  identity: string;
+  now: Date;
+  certWarnDays: number;
+}
+
+const UNTRUSTED_REASONS: Record<string, { reason: string; explain: (chain: CertificateInfo[]) => string }> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: {
+    reason: 'missing_intermediate',
+    explain: (chain) => `the server sent only its own certificate, and its issuer "${chain[0]?.issuer ?? '?'}" is not trusted here: the server most likely does not send its intermediate certificate`,
+  },
+  UNABLE_TO_GET_ISSUER_CERT: {
+    reason: 'missing_intermediate',
+    explain: (chain) => `the issuer "${chain[chain.length - 1]?.issuer ?? '?'}" of the last certificate the server sent is missing: an intermediate certificate is probably not served`,
+  },
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: {
+    reason: 'unknown_ca',
+    explain: (chain) => `the chain ends at "${chain[chain.length - 1]?.issuer ?? '?'}", a certificate authority that is not in this machine's trust store nor in tls.ca`,
+  },
+  SELF_SIGNED_CERT_IN_CHAIN: {
+    reason: 'unknown_ca',
+    explain: (chain) => `the chain ends at the root "${chain[chain.length - 1]?.subject ?? '?'}", which is not trusted here (add it to tls.ca if it is your gateway's private CA)`,
+  },
+  DEPTH_ZERO_SELF_SIGNED_CERT: {
+    reason: 'self_signed',
+    explain: (chain) => `the server certificate "${chain[0]?.subject ?? '?'}" is self-signed`,
+  },
+};
+
+export function judgeHandshake(socket: TLSSocket, context: JudgementContext): TlsJudgement {
+  const peer = socket.getPeerCertificate(true);
+  const chain = peerChain(peer).map((x509) => describeCertificate(x509, context.now));
+  const problems: Finding[] = [];
+  const authorizationError = socket.authorized ? undefined : errorName(socket.authorizationError);
+  if (authorizationError && authorizationError !== 'ERR_TLS_CERT_ALTNAME_INVALID') problems.push(chainProblem(authorizationError, chain, context.now));
+  const identityError = peer && Object.keys(peer).length > 0 ? checkServerIdentity(context.identity, peer) : undefined;
+  if (identityError) {
+    problems.push({ code: 'tls.cert_hostname', message: `the certificate does not cover "${context.identity}": ${identityError.message.replace(/^Hostname\/IP does not match certificate's altnames: /, '')}` });
+  }
+  return { chain, problems, warnings: [...certificateWarnings(chain, context.certWarnDays), ...protocolWarnings(socket)] };
+}
+
+function chainProblem(name: string, chain: CertificateInfo[], now: Date): Finding {
+  if (name === 'CERT_HAS_EXPIRED') {
+    const expired = chain.find((cert) => new Date(cert.notAfter) < now) ?? chain[0];
+    return { code: 'tls.cert_expired', message: `the certificate "${expired?.subject ?? '?'}" expired on ${expired?.notAfter ?? '?'}${expired === chain[0] ? '' : ' (it is part of the chain, not the server certificate itself)'}` };
+  }
+  if (name === 'CERT_NOT_YET_VALID') {
+    const early = chain.find((cert) => new Date(cert.notBefore) > now) ?? chain[0];
+    return { code: 'tls.cert_not_yet_valid', message: `the certificate "${early?.subject ?? '?'}" is valid only from ${early?.notBefore ?? '?'} (local time is ${now.toISOString()})` };
+  }
+  if (name === 'CERT_REVOKED') return { code: 'tls.cert_revoked', message: 'the certificate has been revoked by its issuer' };
+  const untrusted = UNTRUSTED_REASONS[name];
+  if (untrusted) return { code: 'tls.cert_untrusted', reason: untrusted.reason, message: `${untrusted.explain(chain)} [${name}]` };
+  return { code: 'tls.cert_untrusted', message: `the certificate chain failed verification [${name}]` };
+}
+
+function certificateWarnings(chain: CertificateInfo[], certWarnDays: number): Finding[] {
+  const warnings: Finding[] = [];
+  for (const cert of chain) {
+    if (cert.daysLeft >= 0 && cert.daysLeft < certWarnDays) {
+      warnings.push({ code: 'tls.cert_expiring', message: `the certificate "${cert.subject}" expires in ${cert.daysLeft} day${cert.daysLeft === 1 ? '' : 's'} (${cert.notAfter})` });
+    }
+    if (isWeakKey(cert)) warnings.push({ code: 'tls.legacy', reason: 'weak_key', message: `the certificate "${cert.subject}" has a weak ${cert.keyType} ${cert.keyBits}-bit key` });
+    // A root's own signature is never checked by clients, so only signatures made by an issuer count.
+    if (!cert.selfSigned && isWeakSignature(cert)) warnings.push({ code: 'tls.legacy', reason: 'weak_signature', message: `the certificate "${cert.subject}" is signed with ${cert.signatureAlgorithm}, which clients are dropping` });
+  }
+  return warnings;
+}
+
+function protocolWarnings(socket: TLSSocket): Finding[] {
+  const protocol = socket.getProtocol();
+  return protocol === 'TLSv1' || protocol === 'TLSv1.1'
+    ? [{ code: 'tls.legacy', reason: 'legacy_protocol', message: `the server negotiated ${protocol}, which is deprecated (RFC 8996): it speaks only legacy TLS with this client` }]
+    : [];
+}
+
+/** The chain as Node reports it: the certificates the server sent, completed from the trust store where possible. */
+function peerChain(peer: DetailedPeerCertificate | undefined): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = peer;
+  while (current?.raw && !seen.has(current.fingerprint256)) {
+    seen.add(current.fingerprint256);
+    chain.push(new X509Certificate(current.raw));
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
+
+function errorName(error: unknown): string | undefined {
+  if (!error) return undefined;
+  if (typeof error === 'string') return error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : (error as Error).message;
+}
