@@ -1,8 +1,9 @@
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './cliCommand';
 import { isDoctorError } from '../core/errors';
+import { probeCommand } from './probeCommand';
 
 // Subcommands register here; each lives in its own file.
-const COMMANDS: CliCommand[] = [];
+const COMMANDS: CliCommand[] = [probeCommand];
 
 const HELP = () => [
   'Usage: invoice-doctor <command> [options]',

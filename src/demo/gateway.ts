@@ -74,21 +74,24 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
       };
       expectations.push({ endpoint, expectedCode: scenario.expectedCode });
     }
+    // Idempotent: a test's cleanup may close a gateway a signal handler is already closing.
+    let closing: Promise<void> | undefined;
     return {
       endpoints: expectations.map((e) => e.endpoint),
       expectations,
       files,
       clientP12Passphrase,
-      close: async () => {
-        await Promise.all(running.map((server) => server.close()));
-        await rm(dir, { recursive: true, force: true });
-      },
+      close: () => (closing ??= shutDown(running, dir)),
     };
   } catch (error) {
-    await Promise.all(running.map((server) => server.close()));
-    await rm(dir, { recursive: true, force: true });
+    await shutDown(running, dir);
     throw error;
   }
+}
+
+async function shutDown(running: RunningServer[], dir: string): Promise<void> {
+  await Promise.all(running.map((server) => server.close()));
+  await rm(dir, { recursive: true, force: true });
 }
 
 async function writeCredentials(dir: string): Promise<{ credentials: DemoCredentials; files: DemoFiles; clientP12Passphrase: string }> {
