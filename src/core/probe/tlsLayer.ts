@@ -73,12 +73,12 @@ async function handshake(target: ProbeTarget, attempt: TcpAttempt & { socket: So
   try {
     socket = await startTls(transport, { ...context.settings.connection, rejectUnauthorized: false, ALPNProtocols: ALPN_OFFER }, budget.signal);
     const ms = elapsedMs(start);
-    await awaitServerVerdict(socket, ms, budget.signal);
+    const verdict = await awaitServerVerdict(socket, ms, budget.signal);
     const judgement = judgeHandshake(socket, { identity: target.identity, now: context.now, certWarnDays: context.certWarnDays });
     return {
       ...base,
       ms,
-      failure: judgement.problems[0] ?? null,
+      failure: judgement.problems[0] ?? (verdict === 'closed' ? closedAfterHandshake(context.settings.clientCertSent) : null),
       judgement,
       protocol: socket.getProtocol(),
       cipher: socket.getCipher()?.name ?? null,
@@ -94,27 +94,39 @@ async function handshake(target: ProbeTarget, attempt: TcpAttempt & { socket: So
   }
 }
 
+type ServerVerdict = 'accepted' | 'closed' | 'quiet';
+
 /**
  * Waits briefly after a TLS 1.3 handshake for the server's verdict on our client certificate:
- * its session tickets mean "accepted", an alert (certificate required, unknown CA) "rejected".
+ * session tickets mean "accepted"; an alert (certificate required, unknown CA) rejects with the
+ * alert; a bare close is what Node-style servers do when they refuse the certificate in code.
  * Servers without tickets cost at most a short, handshake-proportional wait.
  */
-function awaitServerVerdict(socket: TLSSocket, handshakeMs: number, signal: AbortSignal): Promise<void> {
-  if (socket.getProtocol() !== 'TLSv1.3') return Promise.resolve();
-  return new Promise<void>((resolvePromise, reject) => {
-    const done = (error?: Error) => {
+function awaitServerVerdict(socket: TLSSocket, handshakeMs: number, signal: AbortSignal): Promise<ServerVerdict> {
+  if (socket.getProtocol() !== 'TLSv1.3') return Promise.resolve('quiet');
+  return new Promise<ServerVerdict>((resolvePromise, reject) => {
+    const settle = (verdict: ServerVerdict, error?: Error) => {
       clearTimeout(timer);
-      socket.off('session', onSettled).off('close', onSettled).off('end', onSettled).off('error', done);
-      signal.removeEventListener('abort', onSettled);
+      socket.off('session', onSession).off('close', onClose).off('end', onClose).off('error', onError);
+      signal.removeEventListener('abort', onQuiet);
       if (error) reject(error);
-      else resolvePromise();
+      else resolvePromise(verdict);
     };
-    const onSettled = () => done();
-    const timer = setTimeout(onSettled, Math.max(MIN_VERDICT_WAIT_MS, 2 * handshakeMs));
-    socket.once('session', onSettled).once('close', onSettled).once('end', onSettled).once('error', done);
-    signal.addEventListener('abort', onSettled, { once: true });
+    const onSession = () => settle('accepted');
+    const onClose = () => settle('closed');
+    const onQuiet = () => settle('quiet');
+    const onError = (error: Error) => settle('closed', error);
+    const timer = setTimeout(onQuiet, Math.max(MIN_VERDICT_WAIT_MS, 2 * handshakeMs));
+    socket.once('session', onSession).once('close', onClose).once('end', onClose).once('error', onError);
+    signal.addEventListener('abort', onQuiet, { once: true });
     socket.resume();
   });
+}
+
+function closedAfterHandshake(clientCertSent: boolean): Finding {
+  return clientCertSent
+    ? { code: 'tls.client_cert', reason: 'rejected', message: 'the server closed the connection right after the handshake without a word: it most likely rejected the client certificate that was sent' }
+    : { code: 'tls.handshake', reason: 'eof', message: 'the server closed the connection right after the TLS handshake' };
 }
 
 function tunnelFailure(error: unknown, target: ProbeTarget, budget: PhaseBudget): Finding {
