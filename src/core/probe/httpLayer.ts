@@ -41,8 +41,9 @@ export async function probeHttp(endpoint: EndpointConfig, target: ProbeTarget, r
   return withBudget(timeoutMs, context.signal, async (budget) => {
     const client = new Client(target.url.origin, {
       connect: routeConnector(target, route, context.settings, budget.signal),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      // Safety nets only: the phase budget fires first and gives the clearer message.
+      headersTimeout: timeoutMs + 1000,
+      bodyTimeout: timeoutMs + 1000,
     });
     const start = performance.now();
     const sentAt = context.now().getTime();
