@@ -1,9 +1,10 @@
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './cliCommand';
 import { isDoctorError } from '../core/errors';
 import { probeCommand } from './probeCommand';
+import { analyzeCommand } from './analyzeCommand';
 
 // Subcommands register here; each lives in its own file.
-const COMMANDS: CliCommand[] = [probeCommand];
+const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand];
 
 const HELP = () => [
   'Usage: invoice-doctor <command> [options]',

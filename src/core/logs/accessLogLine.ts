@@ -1,0 +1,29 @@
+import type { LineClassification } from './logTypes';
+import { upstreamAddress } from './targets';
+
+/**
+ * Access-log lines in the shapes nginx deployments use: common, combined, combined plus
+ * extra fields (`$request_time`, `$upstream_response_time`, `$upstream_status`, `rt= uct=`
+ * key=value variants), a vhost prefix, or the status after a quoted request inside syslog.
+ * The status code is the evidence: 5xx is a finding; 499 is a client that gave up and 404
+ * is an answer, neither a connection failure.
+ */
+// The quoted request line (nginx escapes quotes inside it as \x22) followed by status and size.
+export const ACCESS_REQUEST_STATUS = /"((?:[^"\\]|\\.)*)" (\d{3}) (?:\d+|-)(?: |$)/;
+const KEY_STATUS = /(?:^|\s)(?:status|s)=(\d{3})\b/;
+const UPSTREAM_ADDR = /(?:^|\s)(?:upstream_addr|upstream|ua)="?([^"\s,]+)/;
+
+/** Undefined when the line does not look like an access-log line; null when it is one and no finding. */
+export function classifyAccessLine(line: string): LineClassification | null | undefined {
+  const positional = ACCESS_REQUEST_STATUS.exec(line);
+  const keyed = positional ? undefined : KEY_STATUS.exec(line);
+  const match = positional ?? keyed;
+  if (!match) return undefined;
+  const status = Number(positional ? positional[2] : match[1]);
+  if (status < 500 || status > 599) return null;
+  const statusAt = positional ? match.index + match[0].indexOf(`" ${status}`) + 2 : match.index + match[0].indexOf(String(status));
+  const upstream = UPSTREAM_ADDR.exec(line)?.[1];
+  const request = positional ? /^[A-Z]+ (\S+)/.exec(positional[1])?.[1] : undefined;
+  const target = upstream && upstream !== '-' ? upstreamAddress(upstream) : request ? `${/^[A-Z]+/.exec(positional![1])![0]} ${request.split('?')[0]}` : undefined;
+  return { category: 'http.5xx', target, start: statusAt, end: statusAt + 3 };
+}

@@ -1,0 +1,76 @@
+import { DoctorError } from '../errors';
+import { detectFormat } from './formatDetection';
+import { FindingAggregator } from './findingAggregator';
+import { openInput, type OpenedInput } from './logInputs';
+import { LogScanner } from './logScanner';
+import type { AnalysisResult, AnalyzeOptions, FileSummary, LineFinding, LogFormat, LogInput } from './logTypes';
+import { parseTimeZone } from './timeZone';
+
+/**
+ * Log analysis: every input streamed once through a `LogScanner`, events folded into one
+ * aggregate, so first/last, samples and the timeline are merged by time across files.
+ * Inputs are all opened before any is read: an unreadable one fails the analysis at once.
+ */
+const DETECTION_BYTES = 64 * 1024;
+
+export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const zone = parseTimeZone(options.timeZone);
+  const since = parseInstant(options.since, 'since');
+  const until = parseInstant(options.until, 'until');
+  const windowed = since !== undefined || until !== undefined;
+  const aggregator = new FindingAggregator();
+  const opened: OpenedInput[] = [];
+  try {
+    for (const input of inputs) opened.push(await openInput(input));
+    const bytesTotal = opened.every((input) => input.size !== undefined) ? opened.reduce((sum, input) => sum + (input.size ?? 0), 0) : undefined;
+    let bytesDone = 0;
+    const files: FileSummary[] = [];
+    const onEvent = (finding: LineFinding) => {
+      if (windowed && (finding.time === undefined || (since !== undefined && finding.time < since) || (until !== undefined && finding.time > until))) return;
+      aggregator.add(finding);
+      options.onFinding?.(finding);
+    };
+    for (const input of opened) {
+      options.signal?.throwIfAborted();
+      let scanner: LogScanner | undefined;
+      let format: LogFormat = options.format ?? 'generic';
+      let inputBytes = 0;
+      const onRead = (bytes: number) => {
+        bytesDone += bytes;
+        inputBytes += bytes;
+      };
+      for await (const chunk of input.read(onRead, options.signal)) {
+        options.signal?.throwIfAborted();
+        if (!scanner) {
+          format = options.format ?? detectFormat(wholeLines(chunk.subarray(0, DETECTION_BYTES)));
+          scanner = new LogScanner({ file: input.name, format, zone, onEvent });
+        }
+        scanner.push(chunk);
+        options.onProgress?.({ bytesDone, bytesTotal });
+      }
+      scanner?.finish();
+      files.push({ path: input.name, format, bytes: input.size ?? inputBytes, lines: scanner?.lines ?? 0, truncatedLines: scanner?.truncatedLines ?? 0 });
+    }
+    return {
+      files,
+      findings: aggregator.summaries(),
+      timeline: aggregator.timeline.result(),
+      truncatedLines: files.reduce((sum, file) => sum + file.truncatedLines, 0),
+    };
+  } finally {
+    await Promise.all(opened.map((input) => input.close()));
+  }
+}
+
+/** The head of the input up to its last complete line, as text for format detection. */
+function wholeLines(head: Buffer): string {
+  const newline = head.lastIndexOf(0x0a);
+  return head.toString('utf8', 0, newline === -1 ? head.length : newline);
+}
+
+function parseInstant(value: number | string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const instant = typeof value === 'number' ? value : Date.parse(value);
+  if (Number.isNaN(instant)) throw new DoctorError('usage', `--${name} "${value}" is not a date and time (use ISO 8601, e.g. 2025-01-31T08:00:00Z)`);
+  return instant;
+}

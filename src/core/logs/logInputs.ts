@@ -1,0 +1,117 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { DoctorError } from '../errors';
+import type { LogInput } from './logTypes';
+
+/**
+ * Opening the inputs of an analysis: files (plain or gzip, told apart by their magic bytes,
+ * never by extension) and standard input. A file is read up to the size it had when it
+ * was opened, so a log that grows during the analysis gives a consistent snapshot.
+ */
+const GZIP_MAGIC = [0x1f, 0x8b];
+const READ_BYTES = 8 * 1024 * 1024;
+
+export interface OpenedInput {
+  name: string;
+  /** Bytes on disk (compressed size for gzip); undefined for standard input. */
+  size: number | undefined;
+  /** Yields the input's (decompressed) content; `onRead` counts raw bytes consumed, for progress. */
+  read(onRead: (bytes: number) => void, signal: AbortSignal | undefined): AsyncIterable<Buffer>;
+  close(): Promise<void>;
+}
+
+export async function openInput(input: LogInput): Promise<OpenedInput> {
+  if (typeof input !== 'string' && 'stream' in input) return openStream(input.name, input.stream);
+  const [name, path] = typeof input === 'string' ? [input, input] : [input.name, input.path];
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+    const stats = await handle.stat();
+    if (stats.isDirectory()) {
+      await handle.close();
+      throw new DoctorError('input.unreadable', `${name} is a directory, not a log file`);
+    }
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, 0);
+    const gzip = bytesRead === 2 && magic[0] === GZIP_MAGIC[0] && magic[1] === GZIP_MAGIC[1];
+    return {
+      name,
+      size: stats.size,
+      read: gzip ? (onRead, signal) => gunzipped(name, streamOf(handle, stats.size, onRead), signal) : (onRead) => streamOf(handle, stats.size, onRead),
+      close: () => handle.close(),
+    };
+  } catch (error) {
+    if (error instanceof DoctorError) throw error;
+    throw new DoctorError('input.unreadable', `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+}
+
+/** Reuses one buffer: consumers must copy (or finish with) each chunk before asking for the next. */
+async function* streamOf(handle: FileHandle, size: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(Math.min(READ_BYTES, Math.max(size, 1)));
+  let position = 0;
+  while (position < size) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
+    if (bytesRead === 0) return; // truncated under us (log rotation): stop at what exists
+    position += bytesRead;
+    onRead(bytesRead);
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+function openStream(name: string, stream: NodeJS.ReadableStream): OpenedInput {
+  return {
+    name,
+    size: undefined,
+    read: (onRead, signal) => sniffed(name, stream, onRead, signal),
+    close: async () => undefined,
+  };
+}
+
+/** A stream whose first bytes decide whether it goes through gunzip. */
+async function* sniffed(name: string, stream: NodeJS.ReadableStream, onRead: (bytes: number) => void, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
+  async function* raw(): AsyncGenerator<Buffer> {
+    onRead(head.length);
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+      onRead(chunk.length);
+      yield chunk;
+    }
+  }
+  if (head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) yield* gunzipped(name, raw(), signal);
+  else yield* raw();
+}
+
+async function* gunzipped(name: string, source: AsyncIterable<Buffer>, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip();
+  const pump = (async () => {
+    try {
+      for await (const chunk of source) {
+        if (signal?.aborted || gunzip.destroyed) break;
+        // zlib may queue the chunk, and the file reader reuses its buffer: hand over a copy.
+        if (!gunzip.write(Buffer.from(chunk))) {
+          await new Promise<void>((resolve) => {
+            gunzip.once('drain', resolve);
+            gunzip.once('close', resolve);
+          });
+        }
+      }
+      if (!gunzip.destroyed) gunzip.end();
+    } catch (error) {
+      gunzip.destroy(error as Error);
+    }
+  })();
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } catch (error) {
+    throw new DoctorError('input.unreadable', `${name} is not a readable gzip file: ${(error as Error).message}`, { cause: error });
+  } finally {
+    gunzip.destroy();
+    await pump;
+  }
+}

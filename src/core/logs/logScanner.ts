@@ -1,0 +1,262 @@
+import type { FailureCode } from '../failureCodes';
+import { classifyLine } from './classifyLine';
+import { isContinuation } from './continuation';
+import type { LineClassification, LineFinding, LogFormat } from './logTypes';
+import { needlesFor } from './prefilterNeedles';
+import { extractTimestamp } from './timestamps';
+import type { WallClockZone } from './timeZone';
+
+/**
+ * Streams one input through a fixed-size window and turns it into finding events.
+ * Only lines holding a prefilter needle are decoded and classified; everything else costs
+ * one `indexOf` for its newline. A candidate line is attributed to the event it belongs to
+ * by walking back over continuation lines (kept in a history area of the window), so a
+ * stack trace or `Caused by:` chain yields one event at its first line, with the most
+ * specific cause found anywhere in the chain. Memory is the window, whatever the input size.
+ */
+const WINDOW_BYTES = 8 * 1024 * 1024;
+const HISTORY_BYTES = 64 * 1024;
+export const MAX_LINE_BYTES = 1024 * 1024;
+const MAX_EVENT_LINES = 500;
+const TIME_LOOKBACK_LINES = 20;
+const SAMPLE_CHARS = 400;
+const NEWLINE = 0x0a;
+
+interface OpenEvent {
+  line: number;
+  text: string;
+  time: number | undefined;
+  category: FailureCode;
+  target: string | undefined;
+  cause: string | undefined;
+  range: { start: number; end: number };
+}
+
+export interface ScannerOptions {
+  file: string;
+  format: LogFormat;
+  zone: WallClockZone;
+  onEvent: (finding: LineFinding) => void;
+}
+
+export class LogScanner {
+  private readonly window = Buffer.allocUnsafe(WINDOW_BYTES);
+  private readonly needles: Buffer[];
+  private length = 0;
+  private scanFrom = 0;
+  private lineNo = 1;
+  private skippingOversizeLine = false;
+  private open: OpenEvent | undefined;
+  private lastTime: number | undefined;
+  lines = 0;
+  truncatedLines = 0;
+
+  constructor(private readonly options: ScannerOptions) {
+    this.needles = needlesFor(options.format);
+  }
+
+  /** Free space to read into (making room first); fill it, then call `commit`. */
+  writable(): Buffer {
+    if (this.length === WINDOW_BYTES) this.compact();
+    if (this.length === WINDOW_BYTES) this.takeOversizeLine();
+    return this.window.subarray(this.length);
+  }
+
+  commit(bytes: number): void {
+    this.length += bytes;
+    this.process();
+  }
+
+  push(chunk: Buffer): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const space = this.writable();
+      const copied = chunk.copy(space, 0, offset);
+      offset += copied;
+      this.commit(copied);
+    }
+  }
+
+  /** End of input: the last line may lack its newline. */
+  finish(): void {
+    if (this.skippingOversizeLine) {
+      this.skippingOversizeLine = false;
+      this.lines++;
+    } else if (this.length > this.scanFrom) {
+      this.scanRegion(this.scanFrom, this.length);
+      this.lines++;
+      this.scanFrom = this.length;
+    }
+    this.flush();
+  }
+
+  private process(): void {
+    if (this.skippingOversizeLine) {
+      const newline = this.window.subarray(0, this.length).indexOf(NEWLINE, this.scanFrom);
+      if (newline === -1) {
+        this.length = this.scanFrom; // still inside the oversize line: drop what arrived
+        return;
+      }
+      this.skippingOversizeLine = false;
+      this.lines++;
+      this.lineNo++;
+      this.scanFrom = newline + 1;
+    }
+    const lastNewline = this.length > this.scanFrom ? this.window.lastIndexOf(NEWLINE, this.length - 1) : -1;
+    if (lastNewline < this.scanFrom) return;
+    this.scanRegion(this.scanFrom, lastNewline + 1);
+    this.scanFrom = lastNewline + 1;
+  }
+
+  /** Keeps up to HISTORY_BYTES of whole lines before `scanFrom` for walking back into events. */
+  private compact(): void {
+    let keepFrom = Math.max(0, this.scanFrom - HISTORY_BYTES);
+    if (keepFrom > 0) {
+      const newline = this.window.indexOf(NEWLINE, keepFrom - 1);
+      keepFrom = newline === -1 || newline >= this.scanFrom ? this.scanFrom : newline + 1;
+    }
+    if (keepFrom === 0) return;
+    this.window.copyWithin(0, keepFrom, this.length);
+    this.length -= keepFrom;
+    this.scanFrom -= keepFrom;
+  }
+
+  /** A line that does not fit the window: match its first megabyte, skip the rest. */
+  private takeOversizeLine(): void {
+    const end = this.scanFrom + MAX_LINE_BYTES;
+    const view = this.window.subarray(0, end);
+    if (this.needles.some((needle) => view.indexOf(needle, this.scanFrom) !== -1)) this.candidate(view, this.scanFrom, end);
+    this.truncatedLines++;
+    this.skippingOversizeLine = true;
+    this.length = this.scanFrom = 0;
+  }
+
+  /** Scans whole lines in [from, to): candidates by needle, then line numbers by newline. */
+  private scanRegion(from: number, to: number): void {
+    const view = this.window.subarray(0, to);
+    const starts: number[] = [];
+    for (const needle of this.needles) {
+      let at = view.indexOf(needle, from);
+      while (at !== -1) {
+        starts.push(view.lastIndexOf(NEWLINE, at) + 1);
+        const newline = view.indexOf(NEWLINE, at);
+        if (newline === -1) break;
+        at = view.indexOf(needle, newline + 1);
+      }
+    }
+    if (starts.length > 1) starts.sort((a, b) => a - b);
+    let position = from;
+    let previous = -1;
+    for (const start of starts) {
+      if (start === previous) continue;
+      previous = start;
+      position = this.countLines(view, position, start);
+      const newline = view.indexOf(NEWLINE, start);
+      this.candidate(view, start, newline === -1 ? to : newline);
+    }
+    this.countLines(view, position, to);
+  }
+
+  /** Advances line numbers from `from` (a line start) to `to`; returns `to`. */
+  private countLines(view: Buffer, from: number, to: number): number {
+    let lineStart = from;
+    let newline = view.indexOf(NEWLINE, from);
+    while (newline !== -1 && newline < to) {
+      if (newline - lineStart > MAX_LINE_BYTES) this.truncatedLines++;
+      this.lines++;
+      this.lineNo++;
+      lineStart = newline + 1;
+      newline = view.indexOf(NEWLINE, lineStart);
+    }
+    return to;
+  }
+
+  private candidate(view: Buffer, start: number, end: number): void {
+    const text = decodeLine(view, start, end);
+    const verdict = classifyLine(text);
+    if (!verdict) return;
+    // Walk back over continuation lines to the event's first line (bounded by the history kept).
+    let first = start;
+    let firstText = text;
+    let walked = 0;
+    while (walked < MAX_EVENT_LINES && first > 0) {
+      // (lastIndexOf counts a negative offset from the end, hence the guard for the first line)
+      const previousStart = first < 2 ? 0 : view.lastIndexOf(NEWLINE, first - 2) + 1;
+      let previousText: string | undefined;
+      const readPrevious = () => (previousText ??= decodeLine(view, previousStart, first - 1));
+      if (!isContinuation(firstText, readPrevious)) break;
+      first = previousStart;
+      firstText = readPrevious();
+      walked++;
+    }
+    this.addToEvent(this.lineNo - walked, firstText, walked === 0 ? verdict : undefined, verdict, text, () => this.timeBefore(view, first));
+  }
+
+  private addToEvent(line: number, firstText: string, onFirstLine: LineClassification | undefined, verdict: LineClassification, causeText: string, time: () => number | undefined): void {
+    const open = this.open;
+    if (open && open.line === line) {
+      if (rank(verdict.category) >= rank(open.category)) {
+        open.category = verdict.category;
+        open.target = verdict.target ?? open.target;
+        open.cause = onFirstLine ? undefined : causeText;
+      }
+      return;
+    }
+    this.flush();
+    const eventTime = extractTimestamp(firstText, this.options.zone) ?? time() ?? this.lastTime;
+    if (eventTime !== undefined) this.lastTime = eventTime;
+    this.open = {
+      line,
+      text: firstText,
+      time: eventTime,
+      category: verdict.category,
+      target: verdict.target,
+      cause: onFirstLine ? undefined : causeText,
+      range: onFirstLine ? { start: onFirstLine.start, end: onFirstLine.end } : { start: 0, end: firstText.length },
+    };
+  }
+
+  /** The timestamp of the nearest earlier line that has one, for events whose first line has none. */
+  private timeBefore(view: Buffer, start: number): number | undefined {
+    let end = start - 1;
+    for (let step = 0; step < TIME_LOOKBACK_LINES && end > 0; step++) {
+      const lineStart = view.lastIndexOf(NEWLINE, end - 1) + 1;
+      const time = extractTimestamp(decodeLine(view, lineStart, Math.min(end, lineStart + 256)), this.options.zone);
+      if (time !== undefined) return time;
+      end = lineStart - 1;
+    }
+    return undefined;
+  }
+
+  private flush(): void {
+    const event = this.open;
+    if (!event) return;
+    this.open = undefined;
+    const first = cap(event.text.trim());
+    const text = event.cause && event.cause !== event.text ? `${first} … ${cap(event.cause.trim())}` : first;
+    this.options.onEvent({
+      file: this.options.file,
+      line: event.line,
+      category: event.category,
+      ...(event.target ? { target: event.target } : {}),
+      ...(event.time !== undefined ? { time: event.time } : {}),
+      text,
+      range: { start: { line: event.line, column: event.range.start + 1 }, end: { line: event.line, column: event.range.end + 1 } },
+    });
+  }
+}
+
+/** Deeper causes win, except that a vaguer one never replaces a precise one. */
+function rank(category: FailureCode): number {
+  return category === 'conn.unspecified' ? 0 : category === 'http.5xx' ? 1 : category === 'tcp.reset' ? 2 : 3;
+}
+
+function decodeLine(view: Buffer, start: number, end: number): string {
+  let stop = Math.min(end, start + MAX_LINE_BYTES);
+  if (stop > start && view[stop - 1] === 0x0d) stop--;
+  return view.toString('utf8', start, stop);
+}
+
+function cap(text: string): string {
+  return text.length > SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS)}…` : text;
+}

@@ -1,0 +1,46 @@
+import { parseOffsetMinutes, type WallClockZone } from './timeZone';
+
+/**
+ * The instant a log line was written, from the timestamp shapes the supported formats use.
+ * Only the first 200 characters are searched: timestamps sit in the line's header, and a
+ * date inside a message or URL further on must not be mistaken for it.
+ */
+const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+// Zone abbreviations PostgreSQL's log_timezone and syslog-style loggers print.
+const ABBREVIATIONS: Record<string, number> = {
+  UTC: 0, GMT: 0, PST: -480, PDT: -420, MST: -420, MDT: -360, CST: -360, CDT: -300, EST: -300, EDT: -240, CET: 60, CEST: 120, EET: 120, EEST: 180, JST: 540, IST: 330,
+};
+
+const ACCESS = /\[(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d) ([+-]\d{4})\]/;
+const ISO = /(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?(Z|[+-]\d\d:?\d\d)\b| ([A-Z]{3,4})\b)?/;
+const NGINX = /(\d{4})\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)/;
+const EPOCH = /"(?:ts|time|timestamp)":\s?(1\d{9})(?:\.(\d{1,6}))?/;
+const SYSLOG = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)\b/;
+
+export function extractTimestamp(line: string, zone: WallClockZone, now = Date.now()): number | undefined {
+  const head = line.length > 200 ? line.slice(0, 200) : line;
+  let m = ACCESS.exec(head);
+  if (m && MONTHS[m[2]]) {
+    const offset = parseOffsetMinutes(m[7]) ?? 0;
+    return Date.UTC(+m[3], MONTHS[m[2]] - 1, +m[1], +m[4], +m[5], +m[6]) - offset * 60_000;
+  }
+  m = ISO.exec(head);
+  if (m) {
+    const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+    const offset = m[8] !== undefined ? parseOffsetMinutes(m[8]) : m[9] !== undefined ? ABBREVIATIONS[m[9]] : undefined;
+    if (offset !== undefined) return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms) - offset * 60_000;
+    return zone(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], ms);
+  }
+  m = NGINX.exec(head);
+  if (m) return zone(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], 0);
+  m = EPOCH.exec(line);
+  if (m) return Number(m[1]) * 1000 + (m[2] ? Number(m[2].slice(0, 3).padEnd(3, '0')) : 0);
+  m = SYSLOG.exec(head);
+  if (m && MONTHS[m[1]]) {
+    // Classic syslog has no year: take the current one, or last year for a date in the future.
+    const year = new Date(now).getFullYear();
+    const guess = zone(year, MONTHS[m[1]], +m[2], +m[3], +m[4], +m[5], 0);
+    return guess > now + 86_400_000 ? zone(year - 1, MONTHS[m[1]], +m[2], +m[3], +m[4], +m[5], 0) : guess;
+  }
+  return undefined;
+}
