@@ -99,9 +99,11 @@ async function runProbe(argv: string[], io: CliIo): Promise<number> {
     }));
   } catch (error) {
     if (io.signal.aborted) return cancelled(io);
-    // A credential file that cannot be read is bad input (exit 2); its message must not leak a secret.
-    if (isDoctorError(error)) throw new DoctorError(error.code, redact(error.message, secrets), { cause: error });
-    throw error;
+    // One probe failed outright: stop the others rather than let them run on unreported.
+    run.abort();
+    // main() prints the message on stderr and exits 2; it must not carry a secret there.
+    const message = redact((error as Error)?.message ?? String(error), secrets);
+    throw isDoctorError(error) ? new DoctorError(error.code, message, { cause: error }) : new Error(message, { cause: error });
   } finally {
     io.signal.removeEventListener('abort', forwardAbort);
   }

@@ -18,18 +18,18 @@ const MAX_URL_WIDTH = 48;
 export function formatProbeReport(results: readonly ProbeResult[], style: ReportStyle): string {
   const paint = (sgr: string, text: string) => (style.color ? `\u001b[${sgr}m${text}\u001b[0m` : text);
   const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(0, ...results.map((r) => r.name.length)));
-  const urlWidth = Math.min(MAX_URL_WIDTH, Math.max(0, ...results.map((r) => r.url.length)));
+  const urlWidth = Math.min(MAX_URL_WIDTH, Math.max(0, ...results.map((r) => urlColumn(r).length)));
   const msWidth = Math.max(0, ...results.map((r) => formatMs(r.totalMs).length));
 
   const lines: string[] = [];
   for (const result of results) {
     const columns = [
       `${paint(MARK_COLORS[result.verdict], MARKS[result.verdict])} ${paint('1', result.name.padEnd(nameWidth))}`,
-      paint('2', result.url.padEnd(urlWidth)),
+      urlWidth > 0 ? paint('2', urlColumn(result).padEnd(urlWidth)) : undefined,
       paint('2', formatMs(result.totalMs).padStart(msWidth)),
       headline(result),
     ];
-    lines.push(columns.join('  ').trimEnd());
+    lines.push(columns.filter((column) => column !== undefined).join('  ').trimEnd());
     if (result.verdict !== 'up' && result.diagnosis) {
       const layer = failingLayer(result);
       const cause = layer?.message && !saysTheSame(result.diagnosis.summary, layer.message) ? `  ${layer.layer}: ${layer.message}` : '';
@@ -39,6 +39,11 @@ export function formatProbeReport(results: readonly ProbeResult[], style: Report
   }
   lines.push('', totals(results));
   return `${lines.join('\n')}\n`;
+}
+
+/** Endpoints given as URL arguments are named by their URL; showing it twice says nothing. */
+function urlColumn(result: ProbeResult): string {
+  return result.name === result.url ? '' : result.url;
 }
 
 function headline(result: ProbeResult): string {

@@ -77,6 +77,13 @@ describe('cli/probeReport: the human probe report', () => {
     assert.equal(lines[start + 1], '    tls.cert_expiring');
   });
 
+  it('shows the URL once for endpoints named by their URL', () => {
+    const byUrl = result({ name: 'https://gw.example.com/api/health' });
+    assert.match(formatProbeReport([byUrl], { color: false }), /^✔ https:\/\/gw\.example\.com\/api\/health  12 ms  all checks passed\n/);
+    const mixed = formatProbeReport([byUrl, down], { color: false });
+    assert.equal(mixed.match(/gw\.example\.com/g)?.length, 1, mixed);
+  });
+
   it('ends with the totals', () => {
     assert.equal(text.trimEnd().split('\n').at(-1), '3 endpoints: 1 up, 1 degraded, 1 down');
   });
