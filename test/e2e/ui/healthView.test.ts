@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS_DIR } from '../paths';
+import { useUiSession } from './uiSession';
+
+/** The icon itself: its badge carries the same label. */
+const ACTIVITY_BAR_ITEM = '.activitybar a.action-label[aria-label^="Invoice Doctor"]';
+const SIDEBAR_ROW = '.part.sidebar .monaco-list-row';
+/** Wide enough that the screenshot (the README's picture) shows whole diagnoses. */
+const SCREENSHOT_SIDEBAR_WIDTH = 560;
+
+describe('Health view (UI)', function () {
+  this.timeout(120_000);
+  const session = useUiSession();
+
+  it('lists every demo endpoint with a verdict once the Invoice Doctor icon is clicked', async () => {
+    const { page, workspace } = session();
+    await page.locator(ACTIVITY_BAR_ITEM).click();
+    await moveMouseToEditorArea(page); // a resting pointer would leave a tooltip in the picture
+    for (const endpoint of workspace.endpoints) {
+      await page.locator(SIDEBAR_ROW, { hasText: endpoint.name }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    await waitUntilProbesSettle(page, workspace.endpoints.length);
+    await widenSidebar(page, SCREENSHOT_SIDEBAR_WIDTH);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'health-view.png'), animations: 'disabled' });
+  });
+});
+
+/** Every row is on screen, has left "probing…" / "not probed yet" behind, and no spinner turns. */
+async function waitUntilProbesSettle(page: Page, endpointCount: number): Promise<void> {
+  const gone = { state: 'detached', timeout: 60_000 } as const;
+  await page.locator(SIDEBAR_ROW).nth(endpointCount - 1).waitFor({ timeout: 60_000 });
+  await page.locator(`${SIDEBAR_ROW} .codicon-loading`).first().waitFor(gone);
+  await page.locator(SIDEBAR_ROW, { hasText: /probing(…|\.\.\.)|not probed yet/ }).first().waitFor(gone);
+}
+
+/** Drags the sidebar's edge, as a person would, so descriptions are not cut off. */
+async function widenSidebar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) {
+    throw new Error('the sidebar is not on screen');
+  }
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  // Move away and let the edge's highlight go, so the picture shows the view and not the drag.
+  await moveMouseToEditorArea(page);
+  await page.locator('.monaco-sash.hover, .monaco-sash.active').first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+async function moveMouseToEditorArea(page: Page): Promise<void> {
+  const box = await page.locator('.part.editor').boundingBox();
+  if (box) {
+    await page.mouse.move(box.x + box.width / 2, box.y + 40);
+  }
+}
