@@ -1,0 +1,62 @@
+import type { FindingDraft, TextEdit } from '../findings';
+import { RULES } from '../ruleCatalog';
+import { DIALECTS, parseKeyValue, type KeyValueDocument } from '../parsers/keyValueParser';
+import { databaseLimits, DATABASE_DEFAULTS, type DatabaseEngine } from '../databaseLimits';
+import { detectEol } from '../textLayout';
+import type { CheckInput, KindChecker } from './checker';
+
+const NAMES: Record<DatabaseEngine, { product: string; rule: string }> = {
+  mysql: { product: 'MySQL', rule: RULES.mysqlMaxConnectionsLow.id },
+  postgres: { product: 'PostgreSQL', rule: RULES.postgresMaxConnectionsLow.id },
+};
+
+/**
+ * The database side of pool sizing: max_connections below its server default, or below what
+ * the application pools of the run need (pool size x instances, plus reserved sessions).
+ */
+function maxConnectionsLow(engine: DatabaseEngine, document: KeyValueDocument, input: CheckInput): FindingDraft[] {
+  const limits = databaseLimits(engine, document, input.path);
+  const { product, rule } = NAMES[engine];
+  const engines = new Set(input.context.databases.map((d) => d.engine).concat(engine));
+  const pools = input.context.pools.filter((p) => (p.engine ?? (engines.size === 1 ? engine : undefined)) === engine);
+  const demand = pools.reduce((sum, p) => sum + p.maximumPoolSize * p.instances, 0);
+  const needed = Math.max(DATABASE_DEFAULTS[engine].maxConnections, demand + limits.reservedConnections);
+  if (limits.maxConnections >= needed) return [];
+  const entry = limits.maxConnectionsEntry;
+  const reason = demand + limits.reservedConnections > DATABASE_DEFAULTS[engine].maxConnections
+    ? `the ${pools.length} application pool(s) of this run can open ${demand} connections${limits.reservedConnections ? ` (+${limits.reservedConnections} reserved)` : ''}`
+    : `it is below ${product}'s default of ${DATABASE_DEFAULTS[engine].maxConnections}`;
+  const message = `max_connections ${limits.maxConnections}${entry ? '' : ' (default)'} is too low: ${reason}. When the pools grow under an invoice burst, ${product} refuses sessions ("too many connections", db.too_many_connections). Raise it, or lower the pools.`;
+  const edit = entry ? { start: entry.valueStart, end: entry.valueEnd, newText: String(needed) } : insertSetting(engine, document, input.text, needed);
+  if (!entry && !edit) return [];
+  const range = entry ? { start: entry.keyStart, end: entry.valueEnd } : sectionRange(engine, document, input.text);
+  return [{ rule, ...range, message, fixes: edit ? [{ title: `Set max_connections to ${needed}`, isPreferred: true, safe: true, edits: [edit] }] : [] }];
+}
+
+function insertSetting(engine: DatabaseEngine, document: KeyValueDocument, text: string, value: number): TextEdit | undefined {
+  const eol = detectEol(text);
+  if (engine === 'postgres') {
+    const at = text.length;
+    const lead = text.length && !text.endsWith('\n') ? eol : '';
+    return { start: at, end: at, newText: `${lead}max_connections = ${value}${eol}` };
+  }
+  const section = document.sections.find((s) => s.name === 'mysqld' || s.name === 'mariadb' || s.name === 'server');
+  return section ? { start: section.headerEnd, end: section.headerEnd, newText: `${eol}max_connections = ${value}` } : undefined;
+}
+
+function sectionRange(engine: DatabaseEngine, document: KeyValueDocument, text: string): { start: number; end: number } {
+  const section = engine === 'mysql' ? document.sections.find((s) => s.name === 'mysqld' || s.name === 'mariadb' || s.name === 'server') : undefined;
+  if (section) return { start: text.lastIndexOf('[', section.headerEnd), end: section.headerEnd };
+  return { start: 0, end: Math.max(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')) };
+}
+
+function databaseChecker(engine: DatabaseEngine): KindChecker {
+  return (input) => {
+    const parsed = parseKeyValue(input.text, DIALECTS[engine]);
+    if (!parsed.ok) return parsed;
+    return { ok: true, drafts: maxConnectionsLow(engine, parsed.value, input) };
+  };
+}
+
+export const checkMysql = databaseChecker('mysql');
+export const checkPostgres = databaseChecker('postgres');
