@@ -138,6 +138,15 @@ describe('cli probe against the demo gateway', function () {
       assert.equal(parseJson(run)[0].verdict, 'up');
     });
 
+    it('lists a degraded endpoint with ▲ but still exits 0', async () => {
+      // The demo leaf is valid for a year, so a 400-day warning window makes it "expiring".
+      const file = join(dir, 'expiring.json');
+      await writeJson(file, { endpoints: [{ ...endpointNamed('Healthy gateway'), certWarnDays: 400 }] });
+      const run = await runCli(['probe', '--config', file]);
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(run.stdout, /^▲ Healthy gateway .*\n {4}tls\.cert_expiring/m);
+    });
+
     it('reaches "Client certificate required" with --pfx and the passphrase from --passphrase-env', async () => {
       const url = endpointNamed('Client certificate required').url;
       const run = await runCli(
