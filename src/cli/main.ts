@@ -2,9 +2,10 @@ import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './cliCommand';
 import { isDoctorError } from '../core/errors';
 import { probeCommand } from './probeCommand';
 import { analyzeCommand } from './analyzeCommand';
+import { lintCommand } from './lintCommand';
 
 // Subcommands register here; each lives in its own file.
-const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand];
+const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand, lintCommand];
 
 const HELP = () => [
   'Usage: invoice-doctor <command> [options]',
