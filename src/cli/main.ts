@@ -3,9 +3,10 @@ import { isDoctorError } from '../core/errors';
 import { probeCommand } from './probeCommand';
 import { analyzeCommand } from './analyzeCommand';
 import { lintCommand } from './lintCommand';
+import { certCommand } from './certCommand';
 
 // Subcommands register here; each lives in its own file.
-const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand, lintCommand];
+const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand, lintCommand, certCommand];
 
 const HELP = () => [
   'Usage: invoice-doctor <command> [options]',
