@@ -11,6 +11,7 @@ const TARGET_PATTERNS: RegExp[] = [
   /Connection to ([\w.-]+:\d+) refused/, // PgJDBC
   /(?:lookup|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)) ([\w.-]+)/,
   /could not translate host name "([^"]+)"/,
+  /attempted address: ([\w.-]+:\d{1,5})\b/, // undici
   /(?:^|[\s(/'"=@])((?:\d{1,3}\.){3}\d{1,3}:\d{1,5}|\[[0-9a-fA-F:]+\]:\d{1,5})\b/,
   /\b(?:https?|wss?):\/\/([^/\s"'<>?]+)/,
 ];
