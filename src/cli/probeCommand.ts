@@ -53,7 +53,8 @@ Secrets: \${secret:NAME} in a config file is read from environment variable INVO
 \${env:NAME} from NAME. Secrets never appear in the output.
 
 Exit codes: 0 every endpoint up or degraded (degraded ones are listed with ▲: they work, but with
-a warning such as a certificate about to expire), 1 an endpoint is down, 2 bad usage or unreadable input.
+a warning such as a certificate about to expire), 1 an endpoint is down, 2 bad usage or unreadable input,
+130 interrupted (Ctrl+C) before the report.
 `;
 
 export const probeCommand: CliCommand = {
