@@ -18,10 +18,8 @@ const common = {
 
 const targets = [
   { name: 'extension', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { name: 'cli', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
-  // The demo embeds the CLI's main(); in one bundle `module` is shared, so the CLI's
-  // `require.main === module` entry check would fire too. The demo entry needs no such check.
-  { name: 'demo', entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo.js', platform: 'node', format: 'cjs', target: 'node20', define: { 'require.main': 'undefined' } },
+  { name: 'cli', entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { name: 'demo', entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Extension tests run inside VS Code; mocha stays external and loads from node_modules.
   { name: 'extension-tests', entryPoints: ['test/extension/index.ts'], outfile: 'out/test/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], sourcemap: 'inline', dev: true },
 ].filter((t) => existsSync(t.entryPoints[0]) && !(production && t.dev));

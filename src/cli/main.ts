@@ -1,5 +1,6 @@
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './cliCommand';
 import { isDoctorError } from '../core/errors';
+import { version } from '../../package.json';
 import { probeCommand } from './probeCommand';
 import { analyzeCommand } from './analyzeCommand';
 import { lintCommand } from './lintCommand';
@@ -26,7 +27,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name ? EXIT_OK : EXIT_USAGE;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${process.env.INVOICE_DOCTOR_VERSION ?? '0.0.0'}\n`);
+    io.stdout.write(`${version}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -47,19 +48,4 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`invoice-doctor ${name}: ${message}\n`);
     return EXIT_USAGE;
   }
-}
-
-if (require.main === module) {
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
-  main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    cwd: process.cwd(),
-    signal: controller.signal,
-  }).then((code) => {
-    process.exitCode = code;
-  });
 }

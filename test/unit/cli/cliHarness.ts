@@ -37,7 +37,7 @@ const REPO = join(__dirname, '..', '..', '..');
 /** The CLI as a separate Node process, run from its TypeScript source through tsx. */
 export function runCliProcess(argv: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--require', 'tsx/cjs', join(REPO, 'src/cli/main.ts'), ...argv], {
+    execFile(process.execPath, ['--require', 'tsx/cjs', join(REPO, 'src/cli/bin.ts'), ...argv], {
       cwd: options.cwd ?? REPO,
       env: { ...(options.env ?? cleanEnv()), NODE_PATH: join(REPO, 'node_modules') },
     }, (error, stdout, stderr) => {
