@@ -62,8 +62,12 @@ async function runExtensionTests(timeoutMs: number): Promise<RunReport> {
     const exited = new Promise<number>((resolve) => {
       const hooks = {
         onLog: (type: string, text: string) => {
-          results = parseResultsLine(text) ?? results;
-          (type === 'error' ? console.error : console.log)(text);
+          const reported = parseResultsLine(text);
+          if (reported) {
+            results = reported; // machine-readable; the spec output above already said it all
+          } else {
+            (type === 'error' ? console.error : console.log)(text);
+          }
         },
         onExit: resolve,
       };
