@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../certs/certificateInfo';
+import { readTls12Flight } from '../certs/tls12Handshake';
 import type { LayerResult } from './probeResult';
 import { classifyNetworkError, describeError } from './networkErrors';
 import { elapsedMs, type PhaseBudget, withBudget } from './phaseBudget';
@@ -87,10 +88,27 @@ async function handshake(target: ProbeTarget, attempt: TcpAttempt & { socket: So
     };
   } catch (error) {
     if (budget.timedOut()) return failed({ code: 'tls.handshake', reason: 'timeout', message: `no TLS handshake within ${context.timeoutMs} ms: the server accepted the connection but did not answer` });
-    return failed(classifyNetworkError(error, { phase: 'tls', clientCertSent: context.settings.clientCertSent }));
+    const classified = classifyNetworkError(error, { phase: 'tls', clientCertSent: context.settings.clientCertSent });
+    if (classified.reason === 'maybe_client_cert' && !target.proxy && await asksForClientCertificate(target, attempt, budget)) {
+      return failed({ code: 'tls.client_cert', reason: 'required', message: 'the server asks for a client certificate (TLS 1.2 CertificateRequest) and none is configured: it ended the handshake with "handshake failure"' });
+    }
+    return failed(classified);
   } finally {
     socket?.destroy();
     transport.destroy();
+  }
+}
+
+/**
+ * A TLS 1.2 "handshake failure" alert does not say why. Reading the server's first flight in
+ * clear text again (no keys are exchanged) shows whether it sent a CertificateRequest.
+ */
+async function asksForClientCertificate(target: ProbeTarget, attempt: TcpAttempt, budget: PhaseBudget): Promise<boolean> {
+  try {
+    const flight = await readTls12Flight({ host: attempt.address, port: target.port, servername: target.servername, timeoutMs: budget.timeoutMs, signal: budget.signal });
+    return flight.certificateRequest !== null;
+  } catch {
+    return false;
   }
 }
 

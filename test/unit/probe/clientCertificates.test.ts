@@ -80,6 +80,21 @@ describe('probe: client certificates (mutual TLS)', () => {
     assert.match(layerOf(result, 'tls').message, /rejected the client certificate/);
   });
 
+  it('recognises a TLS 1.2 server that asks for a client certificate behind a bare "handshake failure"', async () => {
+    const tls12 = await startHttpsServer({
+      key: pki.server.keyPem, cert: pki.fullChain, ca: pki.authority.root.certPem, requestCert: true, rejectUnauthorized: true, maxVersion: 'TLSv1.2',
+    });
+    try {
+      const result = await probe({ ...endpoint({}), url: `https://localhost:${tls12.port}/` }, { baseDir: dir.path });
+      assert.equal(result.diagnosis?.code, 'tls.client_cert', summarize(result));
+      assert.match(layerOf(result, 'tls').message, /CertificateRequest/);
+      const withCert = await probe({ ...endpoint({ pfx: 'client.p12', passphrase }), url: `https://localhost:${tls12.port}/` }, { baseDir: dir.path });
+      assert.equal(withCert.verdict, 'up', summarize(withCert));
+    } finally {
+      await tls12.close();
+    }
+  });
+
   it('names a missing certificate file', async () => {
     const result = await probe(endpoint({ pfx: 'nowhere.p12', passphrase }), { baseDir: dir.path });
     assert.equal(layerOf(result, 'tls').code, 'tls.client_cert');
