@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { ConfigKind } from './findings';
 
-const NGINX_CONTENT = /^\s*(http|server|upstream|events|stream)\s*\{|^\s*location\s+[^\n{]*\{|^\s*proxy_pass\s|^# configuration file .+:\r?$/m;
+const NGINX_CONTENT = /^\s*(http|server|events|stream)\s*\{|^\s*(upstream|location|map)\s+[^\n{;]*\{|^\s*proxy_pass\s|^# configuration file .+:\r?$/m;
 const APACHE_CONTENT = /^\s*(<VirtualHost|<IfModule|<Directory|SSLProtocol\s|SSLEngine\s|LoadModule\s|ServerRoot\s|DocumentRoot\s)/im;
 const MYSQL_CONTENT = /^\s*\[(mysqld|mysqld_safe|mariadb|mariadbd|server|client|mysql|mysqldump)\]/m;
 const JS_CONTENT = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED/;
