@@ -1,7 +1,7 @@
 import { ENDPOINT_DEFAULTS, type EndpointConfig } from '../endpoint/endpointConfig';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
-import { redactDeep, SECRET_HEADER_NAMES } from '../report/redact';
+import { redact, redactDeep, SECRET_HEADER_NAMES } from '../report/redact';
 import { checkClock } from './clockLayer';
 import { diagnose } from './diagnosis';
 import { probeDns, systemResolver, type HostResolver } from './dnsLayer';
@@ -53,6 +53,8 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
   const startedAt = now();
   const start = performance.now();
   const secrets = collectSecrets(endpoint, options.secrets);
+  // Layer messages may quote the server's answer, which may echo credentials.
+  const debug = (text: string) => log.debug(redact(text, secrets));
   const layers: LayerResult[] = [];
   const addresses: AddressResult[] = [];
   const finish = (): ProbeResult => {
@@ -67,7 +69,7 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
       startedAt: startedAt.toISOString(),
       totalMs: Math.round((performance.now() - start) * 10) / 10,
     };
-    log.debug(`probe ${endpoint.name}: ${result.verdict}${result.diagnosis ? ` (${result.diagnosis.code})` : ''} in ${result.totalMs} ms`);
+    debug(`probe ${endpoint.name}: ${result.verdict}${result.diagnosis ? ` (${result.diagnosis.code})` : ''} in ${result.totalMs} ms`);
     return redactDeep(result, secrets);
   };
 
@@ -81,7 +83,7 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
   const dns = await probeDns(target, resolve, timeoutMs, signal);
   signal?.throwIfAborted();
   layers.push(dns.layer);
-  log.debug(`probe ${endpoint.name}: dns ${dns.layer.status} ${dns.layer.message}`);
+  debug(`probe ${endpoint.name}: dns ${dns.layer.status} ${dns.layer.message}`);
   if (dns.layer.status === 'fail') return finish();
 
   const tcp = await probeTcp(target, dns.addresses, timeoutMs, signal);
@@ -89,7 +91,7 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
     signal?.throwIfAborted();
     layers.push(tcp.layer);
     addresses.push(...tcp.attempts.map((attempt) => addressResult(attempt)));
-    log.debug(`probe ${endpoint.name}: tcp ${tcp.layer.status} ${tcp.layer.message}`);
+    debug(`probe ${endpoint.name}: tcp ${tcp.layer.status} ${tcp.layer.message}`);
     if (tcp.layer.status === 'fail') return finish();
 
     let settings: TlsSettings | undefined;
@@ -111,7 +113,7 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
       tlsAttempts = tls.attempts;
       layers.push(tls.layer);
       mergeTls(addresses, tls.attempts);
-      log.debug(`probe ${endpoint.name}: tls ${tls.layer.status} ${tls.layer.message}`);
+      debug(`probe ${endpoint.name}: tls ${tls.layer.status} ${tls.layer.message}`);
       if (tls.layer.status === 'fail') return finish();
     }
 
@@ -122,7 +124,7 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
     const http = await probeHttp(endpoint, target, route, { settings, timeoutMs, now, signal });
     signal?.throwIfAborted();
     layers.push(http.layer);
-    log.debug(`probe ${endpoint.name}: http ${http.layer.status} ${http.layer.message}`);
+    debug(`probe ${endpoint.name}: http ${http.layer.status} ${http.layer.message}`);
     // The clock is read from any answer that arrived, even a rejected one: skew is a common
     // reason gateways reject signed requests, so it must show next to that rejection.
     if (http.timing) layers.push(checkClock(http.timing, endpoint.clockSkewToleranceSec ?? ENDPOINT_DEFAULTS.clockSkewToleranceSec));

@@ -140,6 +140,21 @@ describe('probe: TCP and HTTP behaviour', () => {
     assert.match(layerOf(result, 'http').message, /taxpayer not registered/);
   });
 
+  it('reports a 403 from a WAF as proxy.rejected, and a plain 404 as http.status', async () => {
+    const waf = await http((_request, response) => {
+      response.writeHead(403, { 'content-type': 'text/html' });
+      response.end('<html><title>Request Rejected</title>The requested URL was rejected. Your support ID is: 1234567890</html>');
+    });
+    const blocked = await probe(endpoint(waf.origin));
+    assert.equal(blocked.diagnosis?.code, 'proxy.rejected', summarize(blocked));
+    assert.match(layerOf(blocked, 'http').message, /support ID/);
+
+    const missing = await http((_request, response) => { response.writeHead(404); response.end('not here'); });
+    const notFound = await probe(endpoint(missing.origin));
+    assert.equal(notFound.diagnosis?.code, 'http.status');
+    assert.match(layerOf(notFound, 'http').message, /404 Not Found \(expected any 2xx\)/);
+  });
+
   it('reports a redirect to another host without following it', async () => {
     let followed = 0;
     const elsewhere = await http((_request, response) => { followed += 1; response.end('ok'); });
