@@ -10,7 +10,7 @@ import { upstreamAddress } from './targets';
  */
 // The quoted request line (nginx escapes quotes inside it as \x22) followed by status and size.
 export const ACCESS_REQUEST_STATUS = /"((?:[^"\\]|\\.)*)" (\d{3}) (?:\d+|-)(?: |$)/;
-const KEY_STATUS = /(?:^|\s)(?:status|s)=(\d{3})\b/;
+const KEY_STATUS = /(?:^|\s)status=(\d{3})\b/;
 const UPSTREAM_ADDR = /(?:^|\s)(?:upstream_addr|upstream|ua)="?([^"\s,]+)/;
 
 /** Undefined when the line does not look like an access-log line; null when it is one and no finding. */

@@ -46,16 +46,31 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
   }
 }
 
-/** Reuses one buffer: consumers must copy (or finish with) each chunk before asking for the next. */
+/**
+ * Reads ahead into one buffer while the consumer works on the other, so disk and matching
+ * overlap. Consumers must copy (or finish with) each chunk before asking for the next.
+ */
 async function* streamOf(handle: FileHandle, size: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
-  const buffer = Buffer.allocUnsafe(Math.min(READ_BYTES, Math.max(size, 1)));
+  const length = Math.min(READ_BYTES, Math.max(size, 1));
+  const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
+  const readAt = (index: number, position: number) => handle.read(buffers[index], 0, Math.min(length, size - position), position);
   let position = 0;
-  while (position < size) {
-    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
-    if (bytesRead === 0) return; // truncated under us (log rotation): stop at what exists
-    position += bytesRead;
-    onRead(bytesRead);
-    yield buffer.subarray(0, bytesRead);
+  let current = 0;
+  let pending = size > 0 ? readAt(current, 0) : undefined;
+  try {
+    while (pending) {
+      const { bytesRead } = await pending;
+      pending = undefined;
+      if (bytesRead === 0) return; // truncated under us (log rotation): stop at what exists
+      position += bytesRead;
+      onRead(bytesRead);
+      if (position < size) pending = readAt(current ^ 1, position);
+      yield buffers[current].subarray(0, bytesRead);
+      current ^= 1;
+    }
+  } finally {
+    // Stopped early (cancelled, or an error downstream): let the read ahead settle before the file closes.
+    await pending?.catch(() => undefined);
   }
 }
 

@@ -9,7 +9,7 @@ import type { LogFormat } from './logTypes';
  * refused/Refused; "EFUSED" for ECONNREFUSED).
  */
 const NGINX_ERROR_NEEDLES = ['upstream', 'resol', 'worker_connections', '(24: ', '(23: ', 'ModSecurity', 'DNS ', 'unexpected response'];
-const ACCESS_NEEDLES = ['" 5', 'status=5', ' s=5'];
+const ACCESS_NEEDLES = ['" 5', 'tatus=5'];
 const MESSAGE_NEEDLES = [
   // clock
   'ignature', 'kew', 'SKEW', 'JWT', 'not yet',

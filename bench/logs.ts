@@ -1,0 +1,86 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateLog } from './logGenerator';
+
+/**
+ * `invoice-doctor analyze` (the built bundle) against the usual shell one-liners, on
+ * ~500 MB of synthetic nginx logs (half error log, half access log, 2% failure lines).
+ * Files are read once beforehand so every contender starts from the page cache.
+ * Run directly: `npx tsx bench/logs.ts` (builds dist/cli.js first).
+ */
+const REPO = resolve(__dirname, '..');
+const TOTAL_BYTES = Number(process.env.BENCH_LOG_BYTES ?? 500e6);
+const NGINX_SIGNATURES = 'upstream timed out|connect\\(\\) failed|no live upstreams|prematurely closed|SSL certificate verify error|Connection reset by peer|could not be resolved|worker_connections are not enough';
+
+interface Timed {
+  seconds: number;
+  mbPerSecond: number;
+  peakRssMb?: number;
+  output: string;
+}
+
+function timeShell(command: string, bytes: number): Timed {
+  const started = process.hrtime.bigint();
+  const output = execFileSync('bash', ['-c', command], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, mbPerSecond: bytes / 1e6 / seconds, output: output.trim().slice(0, 200) };
+}
+
+/** Runs ours under /usr/bin/time -v for the peak RSS (exit 1 = findings, which is expected). */
+function timeOurs(files: string[], bytes: number): Timed {
+  const args = [join(REPO, 'dist/cli.js'), 'analyze', ...files, '--json', '--tz', 'UTC'];
+  const useTime = existsSync('/usr/bin/time');
+  const started = process.hrtime.bigint();
+  const run = useTime ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }) : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 1) throw new Error(`analyze exited ${run.status}: ${run.stderr}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr ?? '');
+  const doc = JSON.parse(run.stdout) as { findings: { category: string; count: number }[] };
+  return {
+    seconds,
+    mbPerSecond: bytes / 1e6 / seconds,
+    peakRssMb: rss ? Number(rss[1]) / 1024 : undefined,
+    output: doc.findings.map((f) => `${f.category}=${f.count}`).join(' '),
+  };
+}
+
+export async function benchLogs(): Promise<Record<string, unknown>> {
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-logs-'));
+  try {
+    const error = await generateLog(join(dir, 'error.log'), 'error', TOTAL_BYTES / 2);
+    const access = await generateLog(join(dir, 'access.log'), 'access', TOTAL_BYTES / 2);
+    const size = (path: string) => statSync(path).size;
+    execFileSync('bash', ['-c', `cat ${error.path} ${access.path} > /dev/null`]); // warm the page cache
+
+    const ours = {
+      both: timeOurs([error.path, access.path], size(error.path) + size(access.path)),
+      errorLog: timeOurs([error.path], size(error.path)),
+      accessLog: timeOurs([access.path], size(access.path)),
+    };
+    const shell = {
+      grepSignaturesErrorLog: timeShell(`grep -cE '${NGINX_SIGNATURES}' ${error.path}`, size(error.path)),
+      grepErrorAwkSortUniqAccessLog: timeShell(`grep -i error ${access.path} | awk '{print $9}' | sort | uniq -c`, size(access.path)),
+      awkStatus5xxAccessLog: timeShell(`awk '$9 ~ /^5/ {n++} END {print n}' ${access.path}`, size(access.path)),
+    };
+    return {
+      bytes: { errorLog: size(error.path), accessLog: size(access.path) },
+      failureLines: { errorLog: error.failureLines, accessLog: access.failureLines },
+      ours,
+      shell,
+      ratios: {
+        oursErrorVsGrepSignatures: ours.errorLog.mbPerSecond / shell.grepSignaturesErrorLog.mbPerSecond,
+        oursAccessVsGrepAwkSortUniq: ours.accessLog.mbPerSecond / shell.grepErrorAwkSortUniqAccessLog.mbPerSecond,
+        oursAccessVsAwk5xx: ours.accessLog.mbPerSecond / shell.awkStatus5xxAccessLog.mbPerSecond,
+      },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchLogs().then((result) => console.log(JSON.stringify(result, null, 2)));
+}
