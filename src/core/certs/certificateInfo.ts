@@ -111,7 +111,8 @@ function describeKey(x509: X509Certificate): { keyType: string; keyBits: number 
 }
 
 function isSelfSigned(x509: X509Certificate): boolean {
-  if (!x509.checkIssued(x509)) return false;
+  // Not checkIssued(): OpenSSL also wants keyCertSign there, which self-signed server certificates lack.
+  if (x509.issuer !== x509.subject) return false;
   try {
     return x509.verify(x509.publicKey);
   } catch {

@@ -51,7 +51,7 @@ export async function buildChain(presented: readonly X509Certificate[], leafInde
       built.anchor = current;
       break;
     }
-    if (isSelfIssued(current)) break;
+    if (isSelfSigned(current)) break;
     const inPath = new Set(built.path.map((cert) => cert.fingerprint256));
     const fromInput = findIssuer(current, presented.filter((cert) => !inPath.has(cert.fingerprint256)), built);
     if (fromInput) {
@@ -98,8 +98,17 @@ function findIssuer(child: X509Certificate, candidates: readonly X509Certificate
   return undefined;
 }
 
-function isSelfIssued(cert: X509Certificate): boolean {
-  return cert.issuer === cert.subject && cert.checkIssued(cert);
+/**
+ * Self-signed by name and signature. Not `checkIssued(cert)`: OpenSSL also wants keyCertSign
+ * there, which a self-signed server certificate usually lacks.
+ */
+export function isSelfSigned(cert: X509Certificate): boolean {
+  if (cert.issuer !== cert.subject) return false;
+  try {
+    return cert.verify(cert.publicKey);
+  } catch {
+    return true; // SM2: the names match, the signature cannot be checked here.
+  }
 }
 
 async function downloadIssuer(child: X509Certificate, options: ChainBuildOptions, attempts: string[], built: BuiltChain): Promise<{ cert: X509Certificate; url: string } | undefined> {

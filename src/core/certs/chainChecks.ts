@@ -1,5 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import type { BuiltChain } from './chainBuilder';
+import { isSelfSigned, type BuiltChain } from './chainBuilder';
 import type { CertCheck } from './certReport';
 
 /**
@@ -55,7 +55,7 @@ function completenessChecks(built: BuiltChain, context: ChainContext): CertCheck
     message: `${where} the intermediate certificate "${cert.subject.split('\n').join(', ')}" (SHA-256 ${cert.fingerprint256}). It was downloaded from ${url}; add it after the certificate it issued. Browsers fetch it themselves, most API clients (Java, Go, curl, Node) do not`,
   }));
   const missing = built.missingIssuer;
-  if (missing && !isRoot(missing.of)) {
+  if (missing && !isSelfSigned(missing.of)) {
     const why = missing.attempts.length > 0 ? ` (download: ${missing.attempts.join('; ')})` : '';
     checks.push({
       code: 'cert.chain_incomplete',
@@ -70,7 +70,7 @@ function trustChecks(built: BuiltChain, context: ChainContext, caFile: boolean):
   if (built.anchor) return [];
   const last = built.path[built.path.length - 1];
   const stores = context.trustSources.join(', ');
-  const reason = built.missingIssuer && !isRoot(built.missingIssuer.of)
+  const reason = built.missingIssuer && !isSelfSigned(built.missingIssuer.of)
     ? `its issuer "${built.missingIssuer.of.issuer.split('\n').join(', ')}" is missing, so the chain cannot be traced to a trusted root`
     : `the chain ends at "${last.subject.split('\n').join(', ')}", which is not in the trust store (${stores})`;
   const advice = 'If it is your gateway\'s private CA, give its certificate with --ca (tls.ca in invoice-doctor.json)';
@@ -83,14 +83,11 @@ function trustChecks(built: BuiltChain, context: ChainContext, caFile: boolean):
 }
 
 function selfSignedChecks(leaf: X509Certificate, caFile: boolean): CertCheck[] {
-  if (!isRoot(leaf)) return [];
+  if (!isSelfSigned(leaf)) return [];
   if (caFile) return [{ code: 'cert.self_signed', severity: 'info', certificate: 0, message: `"${cn(leaf)}" is a self-signed root CA certificate: clients trust what it issued only when it is in their trust store` }];
   return [{ code: 'cert.self_signed', severity: 'warning', certificate: 0, message: `"${cn(leaf)}" is self-signed: no client trusts it unless it is pinned or installed as a CA; a gateway in production needs a certificate from a CA` }];
 }
 
-function isRoot(cert: X509Certificate): boolean {
-  return cert.issuer === cert.subject && cert.checkIssued(cert);
-}
 
 function cn(cert: X509Certificate): string {
   const match = cert.subject.match(/^CN=(.*)$/m);

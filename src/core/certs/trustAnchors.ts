@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { rootCertificates } from 'node:tls';
 import { loadTrustStore } from '../probe/trustStore';
 import { findPemBlocks } from './pemBlocks';
 
@@ -16,7 +17,7 @@ export interface TrustAnchors {
 export async function loadTrustAnchors(caFile: string | undefined, env: NodeJS.ProcessEnv, baseDir?: string): Promise<TrustAnchors> {
   const store = await loadTrustStore(caFile, baseDir, env);
   const anchors: TrustAnchors = { bySubject: new Map(), fingerprints: new Set(), sources: store.sources };
-  for (const pem of store.ca) {
+  for (const pem of [...rootCertificates, ...store.additional]) {
     for (const block of findPemBlocks(pem)) {
       if (block.label !== 'CERTIFICATE' || block.damaged) continue;
       let cert: X509Certificate;
