@@ -22,6 +22,8 @@ export const FAILURE_CODES = {
   'tls.cert_revoked': { layer: 'tls', title: 'Certificate revoked' },
   'tls.cert_expiring': { layer: 'tls', title: 'Certificate expiring soon' },
   'tls.legacy': { layer: 'tls', title: 'Legacy TLS or weak key' },
+  // Warning beyond CONTRACT.md: the addresses of one name present different certificates.
+  'tls.cert_inconsistent': { layer: 'tls', title: 'Addresses present different certificates' },
   'http.timeout': { layer: 'http', title: 'Response timed out' },
   'http.5xx': { layer: 'http', title: 'Server error (5xx)' },
   'http.status': { layer: 'http', title: 'Unexpected HTTP status' },

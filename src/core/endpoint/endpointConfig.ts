@@ -42,7 +42,6 @@ export const ENDPOINT_DEFAULTS = {
   intervalSec: 60,
   clockSkewToleranceSec: 300,
   certWarnDays: 30,
-  expectStatus: [200, 204] as readonly number[],
 } as const;
 
 export interface ConfigProblem {

@@ -161,6 +161,13 @@ export const EXPLANATIONS: Record<FailureCode, CodeExplanation> = {
       'Clients and runtimes are dropping TLS 1.0/1.1 and SHA-1: plan for this endpoint to stop working after an upgrade.',
     ],
   },
+  'tls.cert_inconsistent': {
+    summary: 'The addresses of this host present different certificates.',
+    fixes: [
+      'A certificate renewal or deployment is probably half done: tell the gateway operator which addresses still serve the old certificate.',
+      'Until it is fixed, connections fail or succeed depending on which address a client picks.',
+    ],
+  },
   'http.timeout': {
     summary: 'The server accepted the connection but did not answer in time.',
     fixes: [
@@ -248,7 +255,7 @@ export function explain(code: FailureCode, reason?: string | null): Explanation 
 }
 
 // Among warnings, the one that needs action soonest comes first.
-const WARNING_ORDER: FailureCode[] = ['tls.cert_expiring', 'clock.skew', 'tls.legacy'];
+const WARNING_ORDER: FailureCode[] = ['tls.cert_expiring', 'tls.cert_inconsistent', 'clock.skew', 'tls.legacy'];
 
 /**
  * Names the first failing layer, or, when nothing fails, the most serious warning. Warnings that

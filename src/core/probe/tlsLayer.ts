@@ -180,7 +180,7 @@ function tlsLayerResult(target: ProbeTarget, attempts: TlsAttempt[], ms: number,
   if (warnings.length > 0) {
     return { layer: 'tls', status: 'warn', ms, code: warnings[0].code, message: [summary, ...warnings.map((w) => w.message), ...(mismatch ? [mismatch] : [])].join('; '), detail: { ...detail, reason: warnings[0].reason ?? null } };
   }
-  if (mismatch) return { layer: 'tls', status: 'warn', ms, code: null, message: `${summary}; ${mismatch}`, detail };
+  if (mismatch) return { layer: 'tls', status: 'warn', ms, code: 'tls.cert_inconsistent', message: `${summary}; ${mismatch}`, detail };
   return { layer: 'tls', status: 'ok', ms, code: null, message: summary, detail };
 }
 
