@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintText } from '../../../src/core/config/lint';
 import { RULE_CATALOG } from '../../../src/core/config/ruleCatalog';
 import { buildWorkspaceContext } from '../../../src/core/config/workspaceContext';
@@ -124,6 +126,13 @@ describe('config rules: each fires, explains itself, and its fix gives the expec
   it('every rule of the catalog has a case here (parse-error has its own suite)', () => {
     const covered = new Set(CASES.map((c) => c.rule));
     assert.deepEqual(RULE_CATALOG.map((r) => r.id).filter((id) => id !== 'parse-error' && !covered.has(id)), []);
+  });
+
+  it('every rule has its docs page with the four sections', () => {
+    for (const rule of RULE_CATALOG) {
+      const page = readFileSync(join(__dirname, '..', '..', '..', rule.docsPath), 'utf8');
+      for (const heading of ['## What it finds', '## Why it breaks invoice traffic', '## The fix', '## How to suppress']) assert.ok(page.includes(heading), `${rule.docsPath}: ${heading}`);
+    }
   });
 
   for (const c of CASES) {
