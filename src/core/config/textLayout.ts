@@ -22,11 +22,6 @@ export class LineIndex {
     }
     return { line: low + 1, column: clamped - this.starts[low] + 1 };
   }
-
-  /** Offset of the first character of a 1-based line. */
-  offsetOfLine(line: number): number {
-    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
-  }
 }
 
 /** CRLF files stay CRLF: inserted lines use the file's own line ending. */

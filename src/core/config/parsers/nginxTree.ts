@@ -39,6 +39,3 @@ export function enclosing(directive: NginxDirective, names: readonly string[]): 
   return undefined;
 }
 
-export function argValues(directive: NginxDirective): string[] {
-  return directive.args.map((a) => a.value);
-}
