@@ -44,7 +44,9 @@ export async function checkRevocation(cert: X509Certificate, details: Certificat
   }
   for (const url of details.crl) {
     try {
-      return await consultCrl(url, cert, issuer, options);
+      const answer = await consultCrl(url, cert, issuer, options);
+      // Say why OCSP was not the source: a broken responder is worth fixing even when the CRL works.
+      return failures.length > 0 ? { ...answer, detail: [answer.detail, ...failures].filter(Boolean).join('; ') } : answer;
     } catch (error) {
       failures.push(`CRL ${url}: ${(error as Error).message}`);
     }

@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -71,7 +70,8 @@ export async function createOpensslCa(dir: string, name: string): Promise<Openss
   };
 }
 
-async function issueFrom(dir: string, caCert: string, caKey: string, name: string, options: IssueOptions): Promise<{ cert: string; key: string }> {
+/** Issues from any CA certificate and key on disk, e.g. an intermediate made with `issue(name, { ca: true })`. */
+export async function issueFrom(dir: string, caCert: string, caKey: string, name: string, options: IssueOptions): Promise<{ cert: string; key: string }> {
   const key = join(dir, `${name}.key`);
   const csr = join(dir, `${name}.csr`);
   const cert = join(dir, `${name}.crt`);
@@ -97,47 +97,42 @@ async function issueFrom(dir: string, caCert: string, caKey: string, name: strin
   return { cert, key };
 }
 
-/** `openssl ocsp` answering for `ca` on 127.0.0.1:port until `stop()`. */
+/**
+ * `openssl ocsp` answering for `ca` on `port` until `stop()`. OpenSSL 3.0's `-port` takes a number
+ * only (no address), so the responder listens on every interface for the test's lifetime; the
+ * tests only ever send to 127.0.0.1.
+ */
 export interface OcspResponder {
   stop(): Promise<void>;
 }
 
 export async function startOcspResponder(ca: OpensslCa, signer: { cert: string; key: string }, port: number): Promise<OcspResponder> {
-  const child: ChildProcess = spawn('openssl', ['ocsp', '-index', join(ca.dir, `${ca.name}.index`), '-port', `127.0.0.1:${port}`, '-rsigner', signer.cert, '-rkey', signer.key, '-CA', ca.cert, '-ignore_err'], {
+  const child: ChildProcess = spawn('openssl', ['ocsp', '-index', join(ca.dir, `${ca.name}.index`), '-port', String(port), '-rsigner', signer.cert, '-rkey', signer.key, '-CA', ca.cert, '-ignore_err'], {
     cwd: ca.dir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
-  await waitForPort(port, 10_000, () => (child.exitCode !== null ? `openssl ocsp exited: ${stderr}` : undefined));
+  // Readiness comes from the responder's own banner: a probing connect-and-close would make
+  // OpenSSL 3.0's single-threaded responder wait on that dead connection forever.
+  await new Promise<void>((resolvePromise, reject) => {
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`openssl ocsp did not start within 10 s: ${stderr}`)), 10_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('waiting for OCSP client connections')) {
+        clearTimeout(timer);
+        resolvePromise();
+      }
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`openssl ocsp exited: ${stderr}`));
+    });
+  });
   return {
     stop: async () => {
       if (child.exitCode === null && child.pid !== undefined) child.kill('SIGTERM');
       await exited;
     },
   };
-}
-
-async function waitForPort(port: number, deadlineMs: number, failure: () => string | undefined): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const problem = failure();
-    if (problem) throw new Error(problem);
-    if (await canConnect(port)) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${deadlineMs} ms`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
-  }
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); resolvePromise(true); });
-    socket.once('error', () => resolvePromise(false));
-  });
-}
-
-export async function readText(path: string): Promise<string> {
-  return readFile(path, 'utf8');
 }
