@@ -29,6 +29,8 @@ export interface ClientCertEvidence {
   flight: Tls12Flight | Error;
   /** The error of the Node handshake (made with our certificate when given), or a late alert; null when it went through. */
   handshakeError: Error | null;
+  /** TLS 1.3 server hung up right after the handshake without a word (see NodeHandshake). */
+  closedEarly: boolean;
   protocol: string | null;
   /** Our certificate chain, leaf first, when one was given. */
   ours: { certificates: X509Certificate[]; source: string } | undefined;
@@ -41,7 +43,9 @@ export function diagnoseClientCertificate(evidence: ClientCertEvidence): { diagn
   const leaf = evidence.ours?.certificates[0];
   const ours = leaf && evidence.ours ? { source: evidence.ours.source, subject: oneLine(leaf.subject), issuer: oneLine(leaf.issuer) } : null;
   const oursAccepted = request && evidence.ours ? issuedByOneOf(evidence.ours.certificates, request.authorities) : null;
-  const classified = evidence.handshakeError ? classifyNetworkError(evidence.handshakeError, { phase: 'tls', clientCertSent: ours !== null }) : undefined;
+  const classified = evidence.handshakeError
+    ? classifyNetworkError(evidence.handshakeError, { phase: 'tls', clientCertSent: ours !== null })
+    : evidence.closedEarly ? hangUp(ours !== null) : undefined;
   const verdict: ClientCertDiagnosis['verdict'] = classified?.code === 'tls.client_cert'
     ? (classified.reason === 'rejected' ? 'rejected' : 'required')
     : !flight ? (evidence.handshakeError ? 'unknown' : ours ? 'accepted' : 'unknown')
@@ -71,6 +75,12 @@ function clientCertChecks(d: ClientCertDiagnosis, protocol: string | null): Cert
     checks.push({ code: 'cert.client_cert', severity: 'info', message: `${d.verdictMessage}; give it with --pfx or --cert/--key to check it` });
   }
   return checks;
+}
+
+function hangUp(clientCertSent: boolean): { code: 'tls.client_cert'; reason: string; message: string } {
+  return clientCertSent
+    ? { code: 'tls.client_cert', reason: 'rejected', message: 'the server closed the connection right after the handshake without a word: it most likely refused the client certificate' }
+    : { code: 'tls.client_cert', reason: 'required', message: 'the server closed the connection right after the handshake without a word: it most likely wants a client certificate' };
 }
 
 /** The server lists issuer names; ours qualifies when any certificate of its chain was issued by, or is, one of them. */

@@ -65,6 +65,7 @@ export async function inspectRemote(targetText: string, options: InspectRemoteOp
   const client = diagnoseClientCertificate({
     flight: flight.status === 'fulfilled' ? flight.value : (flight.reason as Error),
     handshakeError,
+    closedEarly: handshake?.closedEarly ?? false,
     protocol: handshake?.protocol ?? null,
     ours: ours ? { certificates: ours.certificates, source: ours.source } : undefined,
   });

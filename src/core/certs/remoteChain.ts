@@ -29,6 +29,11 @@ export interface NodeHandshake {
   chain: X509Certificate[];
   /** An alert the server sent after the handshake (TLS 1.3 client-certificate verdict), if any. */
   lateError: Error | null;
+  /**
+   * TLS 1.3: the server closed the connection right after the handshake, before any session
+   * ticket, without an alert. Node servers refuse a client certificate this way.
+   */
+  closedEarly: boolean;
 }
 
 /** `host`, `host:port`, `[v6]:port` or an https URL; port 443 by default. */
@@ -63,16 +68,18 @@ export function handshakeWithNode(target: RemoteTarget, clientTls: ClientTlsOpti
     const socket: TLSSocket = connect({ host: target.host, port: target.port, servername: target.servername, rejectUnauthorized: false, ca: [rootCertificates[0]], ...clientTls });
     let result: NodeHandshake | undefined;
     let settled = false;
+    let ticketed = false;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.destroy();
-      if (result) resolvePromise({ ...result, lateError: error ?? null });
+      if (result) resolvePromise({ ...result, lateError: error ?? null, closedEarly: result.protocol === 'TLSv1.3' && !ticketed && !timedOut && !error });
       else reject(connectionError(target, error ?? new Error('closed'), timeoutMs));
     };
     const onAbort = () => finish(signal?.reason as Error);
+    let timedOut = false;
     let timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('error', (error) => finish(error));
@@ -84,11 +91,18 @@ export function handshakeWithNode(target: RemoteTarget, clientTls: ClientTlsOpti
         cipher: socket.getCipher()?.name ?? null,
         chain: peerChain(socket.getPeerCertificate(true)),
         lateError: null,
+        closedEarly: false,
       };
       if (socket.getProtocol() !== 'TLSv1.3') return finish();
       clearTimeout(timer);
-      timer = setTimeout(() => finish(), Math.max(MIN_VERDICT_WAIT_MS, 2 * (performance.now() - started)));
-      socket.once('session', () => finish());
+      timer = setTimeout(() => {
+        timedOut = true;
+        finish();
+      }, Math.max(MIN_VERDICT_WAIT_MS, 2 * (performance.now() - started)));
+      socket.once('session', () => {
+        ticketed = true;
+        finish();
+      });
       socket.resume();
     });
   });
