@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,8 @@ import { createInterface } from 'node:readline';
 export interface CodeServer {
   /** `127.0.0.1:PORT`: the authority of the workbench URL and of `vscode-remote://` URIs. */
   readonly authority: string;
+  /** The `[error]` lines of the extension host's log (failed activations and the like). */
+  extensionHostErrors(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ export async function startCodeServer({ entry, log, env = {} }: StartCodeServerO
   };
   try {
     const port = await waitForPort(child, log);
-    return { authority: `127.0.0.1:${port}`, stop };
+    return { authority: `127.0.0.1:${port}`, extensionHostErrors: () => extensionHostErrors(path.join(home, 'data', 'logs')), stop };
   } catch (error) {
     await stop();
     throw error;
@@ -94,6 +96,12 @@ function waitForPort(child: ChildProcess, log: (line: string) => void): Promise<
       reject(new Error(`code-server exited before listening (${signal ?? `exit ${code}`}); its output is above`));
     });
   });
+}
+
+async function extensionHostErrors(logsDir: string): Promise<string[]> {
+  const files = (await readdir(logsDir, { recursive: true }).catch(() => [])).filter((file) => path.basename(file) === 'remoteexthost.log');
+  const logs = await Promise.all(files.map((file) => readFile(path.join(logsDir, file), 'utf8')));
+  return logs.flatMap((log) => log.split('\n').filter((line) => line.includes('[error]')));
 }
 
 /** SIGTERM to the whole group, SIGKILL to whatever is left after a grace period. */

@@ -10,6 +10,7 @@ import { openWorkbench, waitForWorkbench } from '../workbench';
 export interface UiSession {
   readonly page: Page;
   readonly workspace: TestWorkspace;
+  readonly server: CodeServer;
 }
 
 const SESSION_START_TIMEOUT_MS = 120_000;
@@ -34,6 +35,9 @@ export function useUiSession(): () => UiSession {
       const file = path.join(TEST_RESULTS_DIR, `ui-${test.fullTitle().replace(/[^\w-]+/g, '-')}.png`);
       await session.page.screenshot({ path: file }).catch(() => undefined);
       console.log(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
+      for (const line of await session.server.extensionHostErrors()) {
+        console.log(`    [extension host] ${line}`);
+      }
     }
   });
 
@@ -74,7 +78,7 @@ async function openUiSession(): Promise<UiSession & { close(): Promise<void> }> 
       onLog: (type, text) => { if (type === 'error') console.error(`      [workbench] ${text}`); },
     });
     await waitForWorkbench(page);
-    return { page, workspace, close };
+    return { page, workspace, server, close };
   } catch (error) {
     await close();
     throw error;
