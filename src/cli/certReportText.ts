@@ -35,7 +35,7 @@ function describeSource(report: CertReport): string {
 
 function certificateLines(cert: ChainEntry, index: number, paint: (sgr: string, text: string) => string): string[] {
   const role = index === -1 ? 'Missing issuer' : index === 0 ? 'Certificate' : cert.selfSigned ? 'Root' : 'Issuer';
-  const days = cert.daysLeft < 0 ? paint('31', `expired ${-cert.daysLeft} days ago`) : `${cert.daysLeft} days left`;
+  const days = cert.daysLeft < 0 ? paint('31', `expired ${-cert.daysLeft} day${cert.daysLeft === -1 ? '' : 's'} ago`) : `${cert.daysLeft} days left`;
   const key = `${cert.keyType}${cert.keyBits ? ` ${cert.keyBits} bits` : ''}${cert.sm2 ? ' (SM2, not verifiable here)' : ''}`;
   const usage = [...cert.keyUsage, ...cert.extendedKeyUsage].join(', ');
   const rows: [string, string][] = [
