@@ -47,6 +47,8 @@ async function runExtensionTests(timeoutMs: number): Promise<RunReport> {
   }
   const timings: Record<string, number> = {};
   const clock = phaseClock(timings);
+  // The server's own output only matters when something goes wrong.
+  const serverOutput: string[] = [];
   let workspace: TestWorkspace | undefined;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
@@ -55,45 +57,42 @@ async function runExtensionTests(timeoutMs: number): Promise<RunReport> {
   try {
     workspace = await prepareTestWorkspace();
     clock('workspace');
-    server = await startCodeServer({ entry: codeServerEntry(), log: (line) => console.log(`[code-server] ${line}`) });
+    server = await startCodeServer({ entry: codeServerEntry(), log: (line) => serverOutput.push(line) });
     clock('server start');
     browser = await launchChromium();
     let results: SuiteResults | undefined;
-    const exited = new Promise<number>((resolve) => {
-      const hooks = {
-        onLog: (type: string, text: string) => {
-          const reported = parseResultsLine(text);
-          if (reported) {
-            results = reported; // machine-readable; the spec output above already said it all
-          } else {
-            (type === 'error' ? console.error : console.log)(text);
-          }
-        },
-        onExit: resolve,
-      };
-      openWorkbench(browser!, {
-        authority: server!.authority,
-        folder: workspace!.folder,
-        extensionDevelopmentPath: extensionDevelopmentPath(),
-        extensionTestsPath: EXTENSION_TESTS_BUNDLE,
-      }, hooks).then(async (opened) => {
-        page = opened;
-        await waitForWorkbench(opened);
-        clock('workbench render');
-      }).catch((error: unknown) => console.error(`workbench failed to open: ${String(error)}`));
+    let reportExit: (code: number) => void = () => undefined;
+    const exited = new Promise<number>((resolve) => { reportExit = resolve; });
+    page = await openWorkbench(browser, {
+      authority: server.authority,
+      folder: workspace.folder,
+      extensionDevelopmentPath: extensionDevelopmentPath(),
+      extensionTestsPath: EXTENSION_TESTS_BUNDLE,
+    }, {
+      onLog: (type, text) => {
+        const reported = parseResultsLine(text);
+        if (reported) {
+          results = reported; // machine-readable; the spec output already said it all
+        } else {
+          (type === 'error' ? console.error : console.log)(text);
+        }
+      },
+      onExit: (code) => reportExit(code),
     });
+    // The suite may finish before this wait does; the render time is only recorded if not.
+    void waitForWorkbench(page).then(() => clock('workbench render'), () => undefined);
     const exitCode = await Promise.race([exited, deadline.expired]);
     clock('suite run');
     if (exitCode === 'timeout') {
       const screenshot = await screenshotOnTimeout(page);
-      return failedRun(`no result within ${timeoutMs / 1000} s${screenshot ? `; screenshot: ${screenshot}` : ''}`, timings);
+      return failedRun(`no result within ${timeoutMs / 1000} s${screenshot ? `; screenshot: ${screenshot}` : ''}`, timings, serverOutput);
     }
     if (!results) {
-      return failedRun(`the suite exited with code ${exitCode} without reporting results (did out/test/index.js load?)`, timings);
+      return failedRun(`the suite exited with code ${exitCode} without reporting results (did out/test/index.js load?)`, timings, serverOutput);
     }
     return { ...results, timings };
   } catch (error) {
-    return failedRun(`the run broke: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, timings);
+    return failedRun(`the run broke: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, timings, serverOutput);
   } finally {
     deadline.cancel();
     await browser?.close();
@@ -103,7 +102,10 @@ async function runExtensionTests(timeoutMs: number): Promise<RunReport> {
 }
 
 /** A run that could not produce per-test counts counts as one failed test. */
-function failedRun(message: string, timings: Record<string, number>): RunReport {
+function failedRun(message: string, timings: Record<string, number>, serverOutput: string[] = []): RunReport {
+  for (const line of serverOutput) {
+    console.error(`[code-server] ${line}`);
+  }
   console.error(`extension tests: ${message}`);
   return { passed: 0, failed: 1, skipped: 0, failures: [{ title: 'extension test run', message }], timings };
 }
