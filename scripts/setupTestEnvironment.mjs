@@ -160,11 +160,11 @@ async function seedRipgrepCache() {
 
 /**
  * Runs a command, its output shown on stderr (stdout is kept for `--print-code-server-entry`)
- * or its stdout captured; rejects with its exit status.
+ * or, for queries, its stdout captured and its complaints dropped; rejects with its exit status.
  */
 function run(command, args, { cwd = REPO_ROOT, env = process.env, capture = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', capture ? 'pipe' : process.stderr, 'inherit'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', capture ? 'pipe' : process.stderr, capture ? 'ignore' : 'inherit'] });
     let stdout = '';
     child.stdout?.on('data', (chunk) => { stdout += chunk; });
     child.on('error', reject);
