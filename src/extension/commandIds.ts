@@ -11,6 +11,10 @@ export const Commands = {
   showCertificateChain: 'invoiceDoctor.endpoints.showCertificateChain',
   setSecret: 'invoiceDoctor.secrets.set',
   showLog: 'invoiceDoctor.showLog',
+  analyzeLogs: 'invoiceDoctor.logs.analyze',
+  showLogReport: 'invoiceDoctor.logs.showReport',
+  exportLogReportMarkdown: 'invoiceDoctor.logs.exportMarkdown',
+  exportLogReportHtml: 'invoiceDoctor.logs.exportHtml',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -12,6 +12,8 @@ import { EndpointStore } from './endpoints/endpointStore';
 import type { EndpointTreeNode } from './endpoints/endpointTreeNodes';
 import { EndpointsTreeProvider } from './endpoints/endpointsTreeProvider';
 import { HealthStatusBar } from './endpoints/healthStatusBar';
+import type { FindingsTreeNode } from './logs/findingsTreeNodes';
+import { registerLogAnalysis } from './logs/registerLogAnalysis';
 import { VerdictNotifier } from './endpoints/verdictNotifier';
 import { SecretStorageSource } from './secretStorageSource';
 import { ENDPOINTS_VIEW_ID } from './viewIds';
@@ -38,11 +40,12 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
     vscode.workspace.registerTextDocumentContentProvider(CHAIN_SCHEME, new CertificateChainDocuments(model)),
     ...registerCommands({ log, store, model, secrets }),
   );
+  const { findingsTree } = registerLogAnalysis(context, log);
   updateProbing();
   // Load after activation returns, so the status bar appears without the view being opened.
   const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialLoad) });
-  return { endpointsTree: treeProvider, endpointsReady: () => store.ready() };
+  return { endpointsTree: treeProvider, endpointsReady: () => store.ready(), findingsTree };
 }
 
 /**
@@ -52,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
 export interface InvoiceDoctorApi {
   endpointsTree: vscode.TreeDataProvider<EndpointTreeNode>;
   endpointsReady(): Promise<void>;
+  /** The Findings view of the latest log analysis. */
+  findingsTree: vscode.TreeDataProvider<FindingsTreeNode>;
 }
 
 export function deactivate(): void {
