@@ -5,7 +5,8 @@ import { useUiSession } from './uiSession';
 
 /** The icon itself: its badge carries the same label. */
 const ACTIVITY_BAR_ITEM = '.activitybar a.action-label[aria-label^="Invoice Doctor"]';
-const SIDEBAR_ROW = '.part.sidebar .monaco-list-row';
+/** Rows of the Endpoints tree only (the container holds other views too). */
+const ENDPOINT_ROW = '.part.sidebar .monaco-list[aria-label="Endpoints"] .monaco-list-row';
 /** Wide enough that the screenshot (the README's picture) shows whole diagnoses. */
 const SCREENSHOT_SIDEBAR_WIDTH = 560;
 
@@ -18,20 +19,20 @@ describe('Health view (UI)', function () {
     await page.locator(ACTIVITY_BAR_ITEM).click();
     await moveMouseToEditorArea(page); // a resting pointer would leave a tooltip in the picture
     for (const endpoint of workspace.endpoints) {
-      await page.locator(SIDEBAR_ROW, { hasText: endpoint.name }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await page.locator(ENDPOINT_ROW, { hasText: endpoint.name }).first().waitFor({ state: 'visible', timeout: 60_000 });
     }
     await waitUntilProbesSettle(page, workspace.endpoints.length);
     await widenSidebar(page, SCREENSHOT_SIDEBAR_WIDTH);
-    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'health-view.png'), animations: 'disabled' });
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'health-view.png') });
   });
 });
 
 /** Every row is on screen, has left "probing…" / "not probed yet" behind, and no spinner turns. */
 async function waitUntilProbesSettle(page: Page, endpointCount: number): Promise<void> {
   const gone = { state: 'detached', timeout: 60_000 } as const;
-  await page.locator(SIDEBAR_ROW).nth(endpointCount - 1).waitFor({ timeout: 60_000 });
-  await page.locator(`${SIDEBAR_ROW} .codicon-loading`).first().waitFor(gone);
-  await page.locator(SIDEBAR_ROW, { hasText: /probing(…|\.\.\.)|not probed yet/ }).first().waitFor(gone);
+  await page.locator(ENDPOINT_ROW).nth(endpointCount - 1).waitFor({ timeout: 60_000 });
+  await page.locator(`${ENDPOINT_ROW} .codicon-loading`).first().waitFor(gone);
+  await page.locator(ENDPOINT_ROW, { hasText: /probing(…|\.\.\.)|not probed yet/ }).first().waitFor(gone);
 }
 
 /** Drags the sidebar's edge, as a person would, so descriptions are not cut off. */
@@ -45,9 +46,15 @@ async function widenSidebar(page: Page, width: number): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x + width, y, { steps: 5 });
   await page.mouse.up();
-  // Move away and let the edge's highlight go, so the picture shows the view and not the drag.
+  // Move away and wait for the edge's highlight to fade out (a CSS transition on its ::before,
+  // which screenshots do not fast-forward), so the picture shows the view and not the drag.
+  // The check runs in the page and is a string because the project has no DOM typings.
   await moveMouseToEditorArea(page);
-  await page.locator('.monaco-sash.hover, .monaco-sash.active').first().waitFor({ state: 'detached', timeout: 10_000 });
+  await page.waitForFunction(
+    `[...document.querySelectorAll('.monaco-sash')].every((sash) => getComputedStyle(sash, '::before').backgroundColor === 'rgba(0, 0, 0, 0)')`,
+    undefined,
+    { timeout: 10_000, polling: 100 },
+  );
 }
 
 async function moveMouseToEditorArea(page: Page): Promise<void> {
