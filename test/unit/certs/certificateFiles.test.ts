@@ -72,6 +72,21 @@ describe('certificate inspector: files', function () {
     assert.ok(errors(report).includes('cert.key_mismatch'));
   });
 
+  it('decrypts an encrypted PEM key with the passphrase, and says so when it is wrong or missing', async () => {
+    const encryptedKey = join(dir.path, 'encrypted.key');
+    await openssl(dir.path, 'pkey', '-in', leaf.key, '-aes256', '-passout', 'pass:k3y', '-out', encryptedKey);
+    const bundle = await dir.write('encrypted-pair.pem', (await readFile(leaf.cert, 'utf8')) + (await readFile(encryptedKey, 'utf8')));
+    assert.deepEqual(errors(await inspectFile(bundle, { ...offline, caFile: ca.cert, passphrase: 'k3y' })), []);
+    assert.match((await inspectFile(bundle, { ...offline, passphrase: 'nope' })).checks[0].message, /passphrase for the private key in block 2 \(line \d+\) of .* is wrong/);
+    assert.match((await inspectFile(bundle, offline)).checks[0].message, /is encrypted, and no passphrase was given/);
+  });
+
+  it('checks a separate key file against the certificate', async () => {
+    assert.deepEqual(errors(await inspectFile(leaf.cert, { ...offline, caFile: ca.cert, keyFile: leaf.key })), []);
+    const other = await ca.issue('other-key.example.com');
+    assert.deepEqual(errors(await inspectFile(leaf.cert, { ...offline, caFile: ca.cert, keyFile: other.key })), ['cert.key_mismatch']);
+  });
+
   for (const variant of [{ name: 'modern AES-256/PBKDF2', args: [] }, { name: 'legacy RC2/3DES', args: ['-legacy'] }]) {
     for (const keyAlgorithm of ['rsa', 'ec'] as const) {
       it(`reads a ${keyAlgorithm.toUpperCase()} PKCS#12 made by openssl (${variant.name}) and checks its key`, async () => {
