@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import type { LintSettings } from '../../core/config/findings';
+import { buildWorkspaceContext, type SourceFile, type WorkspaceConfigContext } from '../../core/config/workspaceContext';
+import { Disposable } from '../lifecycle';
+import { CONTEXT_GLOB, documentKind, EXCLUDE_GLOB, isContextKind, isLintableDocument } from './configFiles';
+import { readConfigSource, readConfigSources } from './workspaceFiles';
+
+/**
+ * What cross-file rules need from the rest of the workspace: its nginx, database and Spring
+ * files, read once and kept current by a file watcher, with open documents' unsaved text
+ * taking the place of what is on disk. The context is rebuilt only when one of those changed.
+ */
+export class WorkspaceConfigIndex extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Fires when a config file on disk changed, appeared or went away. */
+  readonly onDidChange = this.changed.event;
+  private loading: Promise<Map<string, SourceFile>> | undefined;
+  private generation = 0;
+  private cached: { key: string; context: WorkspaceConfigContext } | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(CONTEXT_GLOB));
+    this._register(watcher.onDidCreate((uri) => this.reread(uri)));
+    this._register(watcher.onDidChange((uri) => this.reread(uri)));
+    this._register(watcher.onDidDelete((uri) => this.forget(uri)));
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      this.loading = undefined;
+      this.bump();
+    }));
+  }
+
+  /** The context for linting one document now. Cheap when nothing changed since the last call. */
+  async context(settings: LintSettings): Promise<WorkspaceConfigContext> {
+    const disk = await this.diskFiles();
+    const open = vscode.workspace.textDocuments.filter((d) => isLintableDocument(d) && (disk.has(d.uri.fsPath) || isContextKind(documentKind(d))));
+    const key = [this.generation, settings.instances ?? '', ...open.map((d) => `${d.uri.toString()}@${d.version}`)].join('|');
+    if (this.cached?.key !== key) {
+      const files = new Map(disk);
+      for (const document of open) {
+        const kind = documentKind(document);
+        if (isContextKind(kind)) files.set(document.uri.fsPath, { path: document.uri.fsPath, text: document.getText(), kind });
+        else files.delete(document.uri.fsPath);
+      }
+      this.cached = { key, context: buildWorkspaceContext([...files.values()], settings) };
+    }
+    return this.cached.context;
+  }
+
+  private diskFiles(): Promise<Map<string, SourceFile>> {
+    this.loading ??= this.scan().catch((error: unknown) => {
+      // Lint with what is open rather than not at all; the next lint tries the scan again.
+      this.log.error('config context: could not search the workspace', error);
+      this.loading = undefined;
+      return new Map<string, SourceFile>();
+    });
+    return this.loading;
+  }
+
+  private async scan(): Promise<Map<string, SourceFile>> {
+    const started = Date.now();
+    const uris = await vscode.workspace.findFiles(CONTEXT_GLOB, EXCLUDE_GLOB);
+    const sources = (await readConfigSources(uris)).filter((s) => isContextKind(s.kind));
+    this.log.debug(`config context: ${sources.length} of ${uris.length} candidate files in ${Date.now() - started} ms`);
+    return new Map(sources.map((s) => [s.path, s]));
+  }
+
+  private async reread(uri: vscode.Uri): Promise<void> {
+    if (!this.loading) return; // the first scan will read it
+    const files = await this.loading;
+    const source = await readConfigSource(uri);
+    if (source && isContextKind(source.kind)) files.set(uri.fsPath, source);
+    else files.delete(uri.fsPath);
+    this.bump();
+  }
+
+  private async forget(uri: vscode.Uri): Promise<void> {
+    if (!this.loading) return;
+    (await this.loading).delete(uri.fsPath);
+    this.bump();
+  }
+
+  private bump(): void {
+    this.generation++;
+    if (!this.isDisposed) this.changed.fire();
+  }
+}
