@@ -11,6 +11,7 @@ export const Commands = {
   showCertificateChain: 'invoiceDoctor.endpoints.showCertificateChain',
   setSecret: 'invoiceDoctor.secrets.set',
   showLog: 'invoiceDoctor.showLog',
+  lintWorkspaceConfigs: 'invoiceDoctor.config.lintWorkspace',
   analyzeLogs: 'invoiceDoctor.logs.analyze',
   showLogReport: 'invoiceDoctor.logs.showReport',
   exportLogReportMarkdown: 'invoiceDoctor.logs.exportMarkdown',

@@ -6,6 +6,7 @@ import { editEndpoints } from './commands/editEndpoints';
 import { probeAll, probeEndpoint } from './commands/probeCommands';
 import { setSecret } from './commands/setSecret';
 import { CertificateChainDocuments, CHAIN_SCHEME, showCertificateChain } from './commands/showCertificateChain';
+import { registerConfigDiagnostics } from './config/registerConfigDiagnostics';
 import { BackgroundProber } from './endpoints/backgroundProber';
 import { EndpointHealthModel } from './endpoints/endpointHealthModel';
 import { EndpointStore } from './endpoints/endpointStore';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
     ...registerCommands({ log, store, model, secrets }),
   );
   const { findingsTree } = registerLogAnalysis(context, log);
+  registerConfigDiagnostics(context, log);
   updateProbing();
   // Load after activation returns, so the status bar appears without the view being opened.
   const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);

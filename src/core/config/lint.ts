@@ -3,7 +3,7 @@ import type { ParseFailure } from './parsers/parseFailure';
 import type { IncludeLoader } from './parsers/nginxIncludes';
 import { findRule, RULES } from './ruleCatalog';
 import { LineIndex } from './textLayout';
-import { isSuppressed, suppressedLines, type CommentStyle } from './suppression';
+import { COMMENT_STYLE, isSuppressed, suppressedLines } from './suppression';
 import { analyzeNginx } from './nginxAnalysis';
 import { buildWorkspaceContext, emptyContext, type SourceFile, type WorkspaceConfigContext } from './workspaceContext';
 import type { KindChecker } from './rules/checker';
@@ -31,11 +31,6 @@ const CHECKERS: Record<Exclude<ConfigKind, 'nginx'>, KindChecker> = {
   apache: checkApache,
   dotenv: checkDotenv,
   javascript: checkJavascript,
-};
-
-const COMMENT_STYLE: Record<ConfigKind, CommentStyle> = {
-  nginx: 'hash', 'spring-properties': 'hash', 'spring-yaml': 'hash', mysql: 'hash', postgres: 'hash',
-  sysctl: 'hash', apache: 'hash', dotenv: 'hash', tomcat: 'xml', javascript: 'slash',
 };
 
 /** Lints one text. With a context, nginx includes and cross-file rules see the rest of the workspace. */

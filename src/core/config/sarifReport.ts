@@ -5,7 +5,8 @@ import { RULE_CATALOG } from './ruleCatalog';
 
 /** Where rule pages are published; helpUri must be absolute in SARIF. */
 export const PROJECT_URL = 'https://github.com/invoice-doctor/invoice-doctor';
-const DOCS_BASE = `${PROJECT_URL}/blob/main/`;
+/** Rule pages (`RuleInfo.docsPath`) on the repository's web view: SARIF's helpUri, the editor's diagnostic links. */
+export const DOCS_BASE_URL = `${PROJECT_URL}/blob/main/`;
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -29,7 +30,7 @@ export function toSarif(findings: readonly Finding[], baseDir: string, version =
             id: r.id,
             name: r.id.replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase()),
             shortDescription: { text: r.title },
-            helpUri: `${DOCS_BASE}${r.docsPath}`,
+            helpUri: `${DOCS_BASE_URL}${r.docsPath}`,
             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
           })),
         },

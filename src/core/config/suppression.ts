@@ -1,9 +1,26 @@
+import type { ConfigKind } from './findings';
 import { LineIndex } from './textLayout';
 
 const DIRECTIVE = /invoice-doctor-disable-next-line\b([^\n]*)/g;
 
 /** Comment openers per format, so a directive inside a value or string does not count. */
 export type CommentStyle = 'hash' | 'xml' | 'slash';
+
+export const COMMENT_STYLE: Record<ConfigKind, CommentStyle> = {
+  nginx: 'hash', 'spring-properties': 'hash', 'spring-yaml': 'hash', mysql: 'hash', postgres: 'hash',
+  sysctl: 'hash', apache: 'hash', dotenv: 'hash', tomcat: 'xml', javascript: 'slash',
+};
+
+const COMMENT_TEMPLATE: Record<CommentStyle, (directive: string) => string> = {
+  hash: (directive) => `# ${directive}`,
+  xml: (directive) => `<!-- ${directive} -->`,
+  slash: (directive) => `// ${directive}`,
+};
+
+/** The comment line (without indent or line break) that silences `rule` on the line after it. */
+export function suppressionComment(kind: ConfigKind, rule: string): string {
+  return COMMENT_TEMPLATE[COMMENT_STYLE[kind]](`invoice-doctor-disable-next-line ${rule}`);
+}
 
 const PREFIX: Record<CommentStyle, RegExp> = {
   hash: /(^|[\s;])[#;!]\s*$/,
