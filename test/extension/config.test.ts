@@ -176,6 +176,16 @@ describe('Config diagnostics', function () {
     assert.ok(diagnosticsOf(closed).some((d) => codeOf(d) === RULES.nginxSslProtocolsLegacy.id), 'a file that was never opened has its diagnostics');
   });
 
+  it('opens nginx.conf as nginx and completes the nginx snippets there', async () => {
+    const uri = vscode.Uri.file(path.join(folder, 'snippets', 'nginx.conf'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('upstream-k'));
+    const document = await open(uri);
+    assert.equal(document.languageId, 'nginx');
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 10));
+    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('upstream-keepalive'), `the upstream snippet is offered (got ${labels.slice(0, 10).join(', ')})`);
+  });
+
   it('offers every rule in the disabledRules and severityOverrides settings', () => {
     const extension = vscode.extensions.getExtension('invoice-doctor.invoice-doctor')!;
     const properties = extension.packageJSON.contributes.configuration.properties;
