@@ -1,9 +1,11 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import { connect, rootCertificates, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { connect, rootCertificates, type TLSSocket } from 'node:tls';
 import { DoctorError } from '../errors';
 import type { ClientTlsOptions } from './clientCredentials';
 import { describeError } from '../probe/networkErrors';
+import { peerChain } from '../probe/peerChain';
+import { awaitServerVerdict } from '../probe/serverVerdict';
 
 /**
  * A TLS connection made only to look at the server: verification is off (it is judged by the
@@ -56,66 +58,47 @@ export function parseRemoteTarget(text: string, servername?: string): RemoteTarg
   return { host, port, identity, servername: isIP(identity) ? undefined : identity, display: `${isIP(host) === 6 ? `[${host}]` : host}:${port}` };
 }
 
-// The handshake itself is done on the client's side first in TLS 1.3; the server's verdict on the
-// client certificate (an alert, or session tickets) follows within about one round trip.
-const MIN_VERDICT_WAIT_MS = 250;
-
-export function handshakeWithNode(target: RemoteTarget, clientTls: ClientTlsOptions | undefined, timeoutMs: number, signal?: AbortSignal): Promise<NodeHandshake> {
-  return new Promise<NodeHandshake>((resolvePromise, reject) => {
-    const started = performance.now();
-    // One unrelated root as the only CA: Node then reports the chain from the presented
-    // certificates alone, instead of completing it from its own store.
-    const socket: TLSSocket = connect({ host: target.host, port: target.port, servername: target.servername, rejectUnauthorized: false, ca: [rootCertificates[0]], ...clientTls });
-    let result: NodeHandshake | undefined;
-    let settled = false;
-    let ticketed = false;
-    const finish = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (result) resolvePromise({ ...result, lateError: error ?? null, closedEarly: result.protocol === 'TLSv1.3' && !ticketed && !timedOut && !error });
-      else reject(connectionError(target, error ?? new Error('closed'), timeoutMs));
+export async function handshakeWithNode(target: RemoteTarget, clientTls: ClientTlsOptions | undefined, timeoutMs: number, signal?: AbortSignal): Promise<NodeHandshake> {
+  const started = performance.now();
+  // One unrelated root as the only CA: Node then reports the chain from the presented
+  // certificates alone, instead of completing it from its own store.
+  const socket: TLSSocket = connect({ host: target.host, port: target.port, servername: target.servername, rejectUnauthorized: false, ca: [rootCertificates[0]], ...clientTls });
+  try {
+    await secureConnection(socket, target, timeoutMs, signal);
+    const handshake = {
+      address: socket.remoteAddress ?? target.host,
+      protocol: socket.getProtocol(),
+      cipher: socket.getCipher()?.name ?? null,
+      chain: peerChain(socket.getPeerCertificate(true)),
     };
-    const onAbort = () => finish(signal?.reason as Error);
-    let timedOut = false;
-    let timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('error', (error) => finish(error));
-    socket.once('close', () => finish());
-    socket.once('secureConnect', () => {
-      result = {
-        address: socket.remoteAddress ?? target.host,
-        protocol: socket.getProtocol(),
-        cipher: socket.getCipher()?.name ?? null,
-        chain: peerChain(socket.getPeerCertificate(true)),
-        lateError: null,
-        closedEarly: false,
-      };
-      if (socket.getProtocol() !== 'TLSv1.3') return finish();
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        finish();
-      }, Math.max(MIN_VERDICT_WAIT_MS, 2 * (performance.now() - started)));
-      socket.once('session', () => {
-        ticketed = true;
-        finish();
-      });
-      socket.resume();
-    });
-  });
+    try {
+      const verdict = await awaitServerVerdict(socket, performance.now() - started, signal);
+      return { ...handshake, lateError: null, closedEarly: verdict === 'closed' };
+    } catch (error) {
+      return { ...handshake, lateError: error as Error, closedEarly: false };
+    }
+  } finally {
+    socket.destroy();
+  }
 }
 
-function peerChain(peer: DetailedPeerCertificate | undefined): X509Certificate[] {
-  const chain: X509Certificate[] = [];
-  const seen = new Set<string>();
-  for (let current = peer; current?.raw && !seen.has(current.fingerprint256); current = current.issuerCertificate) {
-    seen.add(current.fingerprint256);
-    chain.push(new X509Certificate(current.raw));
-  }
-  return chain;
+/** Resolves once the handshake is done; rejects with a readable error on failure, timeout or abort. */
+function secureConnection(socket: TLSSocket, target: RemoteTarget, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolvePromise, reject) => {
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      socket.off('secureConnect', onSecure).off('error', settle).off('close', onClose);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(connectionError(target, error, timeoutMs));
+      else resolvePromise();
+    };
+    const onSecure = () => settle();
+    const onClose = () => settle(new Error('closed'));
+    const onAbort = () => settle(signal?.reason as Error);
+    const timer = setTimeout(() => settle(new Error('timeout')), timeoutMs);
+    socket.once('secureConnect', onSecure).once('error', settle).once('close', onClose);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function connectionError(target: RemoteTarget, error: Error, timeoutMs: number): DoctorError {

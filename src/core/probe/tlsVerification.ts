@@ -1,7 +1,7 @@
-import { X509Certificate } from 'node:crypto';
-import { checkServerIdentity, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, type TLSSocket } from 'node:tls';
 import { describeCertificate, isWeakKey, isWeakSignature, type CertificateInfo } from '../certs/certificateInfo';
 import type { FailureCode } from '../failureCodes';
+import { peerChain } from './peerChain';
 
 /**
  * Judges a handshake that was made without enforcing verification: OpenSSL's chain verdict
@@ -97,19 +97,6 @@ function protocolWarnings(socket: TLSSocket): Finding[] {
   return protocol === 'TLSv1' || protocol === 'TLSv1.1'
     ? [{ code: 'tls.legacy', reason: 'legacy_protocol', message: `the server negotiated ${protocol}, which is deprecated (RFC 8996): it speaks only legacy TLS with this client` }]
     : [];
-}
-
-/** The chain as Node reports it: the certificates the server sent, completed from the trust store where possible. */
-function peerChain(peer: DetailedPeerCertificate | undefined): X509Certificate[] {
-  const chain: X509Certificate[] = [];
-  const seen = new Set<string>();
-  let current: DetailedPeerCertificate | undefined = peer;
-  while (current?.raw && !seen.has(current.fingerprint256)) {
-    seen.add(current.fingerprint256);
-    chain.push(new X509Certificate(current.raw));
-    current = current.issuerCertificate;
-  }
-  return chain;
 }
 
 function errorName(error: unknown): string | undefined {
