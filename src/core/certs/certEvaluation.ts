@@ -30,9 +30,9 @@ export interface EvaluationInput {
 export async function evaluateCertificates(input: EvaluationInput): Promise<CertReport> {
   const { presented, now } = input;
   const leafIndex = pickLeafIndex(presented, input.keys);
-  const chain: ChainEntry[] = presented.map((cert) => describeCertificateDetails(cert, now));
+  const chain: ChainEntry[] = presented.map((cert) => ({ ...describeCertificateDetails(cert, now), pem: cert.toString() }));
   const built = await buildChain(presented, leafIndex, input.anchors, { network: input.network, timeoutMs: input.timeoutMs, signal: input.signal });
-  const fetchedIssuers = built.fetched.map(({ cert, url }) => ({ ...describeCertificateDetails(cert, now), url }));
+  const fetchedIssuers = built.fetched.map(({ cert, url }) => ({ ...describeCertificateDetails(cert, now), url, pem: cert.toString() }));
   if (input.network) await attachRevocation(built, chain, presented, input);
 
   const leaf = presented[leafIndex];

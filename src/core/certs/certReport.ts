@@ -41,6 +41,8 @@ export interface CertCheck {
 }
 
 export interface ChainEntry extends CertificateDetails {
+  /** The certificate itself, PEM-encoded: what a user copies or exports to fix a chain. */
+  pem: string;
   /** OCSP or CRL answer for this certificate, when it was asked for. */
   revocation?: RevocationStatus;
 }
@@ -55,7 +57,7 @@ export interface CertReport {
   chain: ChainEntry[];
   checks: CertCheck[];
   /** Issuers the input lacked, downloaded from the Authority Information Access URL. */
-  fetchedIssuers: (CertificateDetails & { url: string })[];
+  fetchedIssuers: (CertificateDetails & { url: string; pem: string })[];
   /** Subject of the trusted root the chain leads to, or null when it leads to none. */
   trustAnchor: string | null;
   trustSources: string[];
