@@ -118,6 +118,23 @@ describe('Config diagnostics', function () {
     assert.ok(diagnosticsOf(uri).some((d) => codeOf(d) === RULES.nginxProxyTimeouts.id && d.range.start.line === line + 1));
   });
 
+  it('inserts a snippet fix indented like its block, with the placeholder selected to be typed over', async () => {
+    const uri = vscode.Uri.file(path.join(folder, 'snippet-fix', 'nginx.conf'));
+    const text = 'http {\n    server {\n        location / {\n            proxy_pass http://$backend_host;\n        }\n    }\n}\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const document = await open(uri);
+    const diagnostic = await diagnosticFor(uri, RULES.nginxResolverMissing.id);
+    const actions = await codeActions(uri, diagnostic.range);
+    assert.equal(actions[0]?.title, 'Add a resolver');
+    // As Ctrl+. does it: the action goes from the provider straight to the editor.
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
+    await vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, apply: 'first' });
+    await waitFor(() => document.getText() !== text, 'the fix is applied');
+    assert.equal(document.getText(), text.replace('$backend_host;\n', '$backend_host;\n            resolver 127.0.0.53 valid=30s;\n'));
+    assert.equal(document.getText(editor.selection), '127.0.0.53', 'the address is selected, to be typed over');
+  });
+
   it('shows a parse error for an nginx.conf it cannot read, and nothing else', async () => {
     const uri = await copyFixture('broken', 'parse-error');
     const file = vscode.Uri.joinPath(uri, 'nginx.conf');

@@ -5,6 +5,7 @@ import { RULES } from '../../core/config/ruleCatalog';
 import { suppressionComment } from '../../core/config/suppression';
 import type { ConfigDiagnostics, DocumentLint } from './configDiagnostics';
 import { isFindingOf, ruleDocsUri, ruleOf, toTextEdits } from './findingDiagnostics';
+import { snippetTextEdit } from './snippetEdits';
 
 /** `source.fixAll.invoiceDoctor`: what `editor.codeActionsOnSave` names to fix on save. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('invoiceDoctor');
@@ -75,10 +76,7 @@ function fixAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.D
   action.edit = new vscode.WorkspaceEdit();
   if (fix.snippet) {
     // Placeholders the user fills in (a resolver address): tab stops in the editor.
-    action.edit.set(document.uri, fix.edits.map((edit) => vscode.SnippetTextEdit.replace(
-      new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)),
-      new vscode.SnippetString(edit.newText),
-    )));
+    action.edit.set(document.uri, fix.edits.map((edit) => snippetTextEdit(document, edit)));
   } else {
     action.edit.set(document.uri, toTextEdits(document, fix.edits));
   }
