@@ -8,8 +8,8 @@ const LAYER_VARIABLES: Record<Layer, string> = {
   dns: '--vscode-charts-purple',
   tcp: '--vscode-charts-red',
   tls: '--vscode-charts-orange',
-  http: '--vscode-charts-yellow',
-  server: '--vscode-charts-blue',
+  http: '--vscode-charts-blue',
+  server: '--vscode-charts-yellow',
   clock: '--vscode-charts-green',
   any: '--vscode-charts-foreground',
 };

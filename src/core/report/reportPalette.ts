@@ -5,7 +5,7 @@ import { FAILURE_CODES, type FailureCode, type Layer } from '../failureCodes';
  * hue per layer (the Findings view's icons use the same hues from the theme's chart colours),
  * lighter shades for further categories of the same layer.
  */
-const LAYER_HUES: Record<Layer, number> = { dns: 270, tcp: 0, tls: 30, http: 48, server: 210, clock: 130, any: 0 };
+const LAYER_HUES: Record<Layer, number> = { dns: 270, tcp: 0, tls: 30, http: 210, server: 48, clock: 130, any: 0 };
 const LIGHTNESS = [50, 65, 38, 75];
 
 export function categoryColors(categories: readonly FailureCode[]): Map<FailureCode, string> {

@@ -9,8 +9,8 @@ const LAYER_ICONS: Record<Layer, { icon: string; color: string }> = {
   dns: { icon: 'globe', color: 'charts.purple' },
   tcp: { icon: 'plug', color: 'charts.red' },
   tls: { icon: 'lock', color: 'charts.orange' },
-  http: { icon: 'cloud', color: 'charts.yellow' },
-  server: { icon: 'server', color: 'charts.blue' },
+  http: { icon: 'cloud', color: 'charts.blue' },
+  server: { icon: 'server', color: 'charts.yellow' },
   clock: { icon: 'watch', color: 'charts.green' },
   any: { icon: 'question', color: 'charts.foreground' },
 };
