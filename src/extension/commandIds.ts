@@ -16,6 +16,8 @@ export const Commands = {
   showLogReport: 'invoiceDoctor.logs.showReport',
   exportLogReportMarkdown: 'invoiceDoctor.logs.exportMarkdown',
   exportLogReportHtml: 'invoiceDoctor.logs.exportHtml',
+  inspectCertificate: 'invoiceDoctor.certs.inspect',
+  exportCertificateChain: 'invoiceDoctor.certs.exportChain',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

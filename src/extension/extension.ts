@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { registerCertificates, type CertificatesApi } from './certs/registerCertificates';
 import { Commands } from './commandIds';
 import { addEndpoint } from './commands/addEndpoint';
 import { copyDiagnosis } from './commands/copyDiagnosis';
 import { editEndpoints } from './commands/editEndpoints';
 import { probeAll, probeEndpoint } from './commands/probeCommands';
 import { setSecret } from './commands/setSecret';
-import { CertificateChainDocuments, CHAIN_SCHEME, showCertificateChain } from './commands/showCertificateChain';
+import { showCertificateChain } from './commands/showCertificateChain';
 import { registerConfigDiagnostics } from './config/registerConfigDiagnostics';
 import { BackgroundProber } from './endpoints/backgroundProber';
 import { EndpointHealthModel } from './endpoints/endpointHealthModel';
@@ -38,23 +39,23 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
     log, store, model, treeProvider, treeView, statusBar, prober, new VerdictNotifier(model),
     treeView.onDidChangeVisibility(updateProbing),
     statusBar.onDidChangeVisibility(updateProbing),
-    vscode.workspace.registerTextDocumentContentProvider(CHAIN_SCHEME, new CertificateChainDocuments(model)),
     ...registerCommands({ log, store, model, secrets }),
   );
   const { findingsTree } = registerLogAnalysis(context, log);
   registerConfigDiagnostics(context, log);
+  const certificates = registerCertificates(context, { log, model, secrets, statusBar });
   updateProbing();
   // Load after activation returns, so the status bar appears without the view being opened.
   const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialLoad) });
-  return { endpointsTree: treeProvider, endpointsReady: () => store.ready(), findingsTree };
+  return { endpointsTree: treeProvider, endpointsReady: () => store.ready(), findingsTree, ...certificates };
 }
 
 /**
  * What `extension.exports` offers: read-only access to the Endpoints tree, so tests (and other
  * extensions) assert on exactly what the user sees, through the provider's own public methods.
  */
-export interface InvoiceDoctorApi {
+export interface InvoiceDoctorApi extends CertificatesApi {
   endpointsTree: vscode.TreeDataProvider<EndpointTreeNode>;
   endpointsReady(): Promise<void>;
   /** The Findings view of the latest log analysis. */

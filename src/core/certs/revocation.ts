@@ -118,7 +118,8 @@ export function revocationChecks(chain: readonly { subject: string; revocation?:
   });
 }
 
-function formatAge(seconds: number): string {
+/** "42 s", "5 min", "3 h", "2 days": the age of a revocation answer. */
+export function formatAge(seconds: number): string {
   if (seconds < 120) return `${Math.max(0, seconds)} s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
   if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;

@@ -11,6 +11,8 @@ export class HealthStatusBar extends Disposable {
   /** Fires when the item is shown or hidden: background probing runs while it is shown. */
   readonly onDidChangeVisibility = this.visibilityEmitter.event;
   private shown = false;
+  /** Set by the certificate expiry watch while a certificate needs renewal. */
+  private certificateWarning: string | undefined;
 
   constructor(private readonly model: EndpointHealthModel) {
     super();
@@ -26,6 +28,12 @@ export class HealthStatusBar extends Disposable {
     return this.shown;
   }
 
+  /** Amber, with a shield when nothing is down, and `text` in the tooltip; undefined clears it. */
+  setCertificateWarning(text: string | undefined): void {
+    this.certificateWarning = text;
+    this.update();
+  }
+
   update(): void {
     const enabled = vscode.workspace.getConfiguration().get<boolean>(STATUS_BAR_SETTING, true);
     const total = this.model.all.length;
@@ -38,15 +46,16 @@ export class HealthStatusBar extends Disposable {
     if (counts.down) parts.push(vscode.l10n.t('{0} down', counts.down));
     if (counts.unknown) parts.push(vscode.l10n.t('{0} unknown', counts.unknown));
     const probing = this.model.all.some((h) => h.probing);
-    const icon = probing ? '$(sync~spin)' : counts.down ? '$(error)' : counts.degraded ? '$(warning)' : '$(pulse)';
+    const icon = probing ? '$(sync~spin)' : counts.down ? '$(error)' : counts.degraded ? '$(warning)' : this.certificateWarning ? '$(shield)' : '$(pulse)';
     this.item.text = `${icon} ${parts.join(' · ')}`;
     this.item.backgroundColor = counts.down
       ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : counts.degraded ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      : counts.degraded || this.certificateWarning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const down = this.model.all.filter((h) => h.setupProblem || h.result?.verdict === 'down').map((h) => h.endpoint.config.name);
-    this.item.tooltip = down.length
+    const health = down.length
       ? vscode.l10n.t('Invoice endpoints down: {0}. Click to open the Endpoints view.', down.join(', '))
       : vscode.l10n.t('Invoice endpoint health. Click to open the Endpoints view.');
+    this.item.tooltip = this.certificateWarning ? `${health}\n${this.certificateWarning}` : health;
   }
 
   private setShown(shown: boolean): void {
