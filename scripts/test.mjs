@@ -21,6 +21,7 @@ const EXIT_GRACE_MS = 15_000;
 
 const checks = [
   { name: 'type-check', command: [path.join(BIN, 'tsc'), '--noEmit', '-p', '.'], timeoutMs: 5 * MINUTE },
+  { name: 'type-check (webview)', command: [path.join(BIN, 'tsc'), '--noEmit', '-p', 'src/webview'], timeoutMs: 5 * MINUTE },
   { name: 'lint', command: [path.join(BIN, 'eslint'), '.'], timeoutMs: 5 * MINUTE },
   { name: 'build', command: [process.execPath, 'esbuild.mjs'], timeoutMs: 2 * MINUTE },
 ];

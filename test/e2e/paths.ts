@@ -4,7 +4,11 @@ import path from 'node:path';
 /** Where the e2e runner finds things. Environment variables exist for running it by hand. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const TEST_RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-export const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'media', 'screenshots');
+/**
+ * UI tests save their pictures under test-results/ so a test run leaves the tree clean;
+ * `npm run screenshots` points this at media/screenshots to refresh the README's pictures.
+ */
+export const SCREENSHOTS_DIR = path.resolve(process.env.INVOICE_DOCTOR_SCREENSHOTS_DIR ?? path.join(TEST_RESULTS_DIR, 'screenshots'));
 /** The bundle esbuild.mjs makes from test/extension/index.ts. */
 export const EXTENSION_TESTS_BUNDLE = path.join(REPO_ROOT, 'out', 'test', 'index.js');
 

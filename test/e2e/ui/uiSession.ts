@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser';
 import { startCodeServer, type CodeServer } from '../codeServer';
-import { codeServerEntry, extensionDevelopmentPath, TEST_RESULTS_DIR } from '../paths';
+import { codeServerEntry, extensionDevelopmentPath, SCREENSHOTS_DIR, TEST_RESULTS_DIR } from '../paths';
 import { prepareTestWorkspace, type TestWorkspace } from '../testWorkspace';
 import { openWorkbench, waitForWorkbench } from '../workbench';
 
@@ -26,6 +26,7 @@ export function useUiSession(): () => UiSession {
   before(async function () {
     this.timeout(SESSION_START_TIMEOUT_MS);
     session = await openUiSession();
+    await mkdir(SCREENSHOTS_DIR, { recursive: true });
   });
 
   afterEach(async function () {
