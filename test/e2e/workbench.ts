@@ -46,7 +46,7 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
 }
 
-function workbenchUrl({ authority, folder, extensionDevelopmentPath, extensionTestsPath }: WorkbenchTarget): string {
+export function workbenchUrl({ authority, folder, extensionDevelopmentPath, extensionTestsPath }: WorkbenchTarget): string {
   const remote = (absolutePath: string): string => `vscode-remote://${authority}${encodeURI(absolutePath)}`;
   const payload: [string, string][] = [
     ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
