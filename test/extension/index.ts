@@ -10,6 +10,7 @@ const SUITES = [
   () => import('./endpointsView.test'),
   () => import('./config.test'),
   () => import('./logs.test'),
+  () => import('./certs.test'),
 ];
 
 /** Called by the extension host (`extensionTestsPath`); rejecting makes the run fail. */
