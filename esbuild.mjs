@@ -18,10 +18,12 @@ const common = {
 
 const targets = [
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow: take its ES module build.
-  { name: 'extension', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] },
+  { name: 'extension', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'], banner: { js: 'var __invoiceDoctorLoadStart = performance.now();' } },
   { name: 'cli', entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The log report page, Chart.js included: webviews load nothing from the network.
   { name: 'webview', entryPoints: ['src/webview/report.ts'], outfile: 'dist/webview/report.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // Log analysis worker threads, loaded from beside dist/cli.js and dist/extension.js.
+  { name: 'log-worker', entryPoints: ['src/core/logs/logWorker.ts'], outfile: 'dist/logWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   { name: 'demo', entryPoints: ['src/demo/main.ts'], outfile: 'dist/demo.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Extension tests run inside VS Code; mocha stays external and loads from node_modules.
   { name: 'extension-tests', entryPoints: ['test/extension/index.ts'], outfile: 'out/test/index.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], sourcemap: 'inline', dev: true },

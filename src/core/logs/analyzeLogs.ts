@@ -1,8 +1,10 @@
 import { DoctorError } from '../errors';
+import { inWindow } from './eventWindow';
 import { detectFormat } from './formatDetection';
 import { FindingAggregator } from './findingAggregator';
 import { openInput, type OpenedInput } from './logInputs';
 import { LogScanner } from './logScanner';
+import { analyzeInParts, partCount } from './partedAnalysis';
 import type { AnalysisResult, AnalyzeOptions, FileSummary, LineFinding, LogFormat, LogInput } from './logTypes';
 import { parseTimeZone } from './timeZone';
 
@@ -10,6 +12,8 @@ import { parseTimeZone } from './timeZone';
  * Log analysis: every input streamed once through a `LogScanner`, events folded into one
  * aggregate, so first/last, samples and the timeline are merged by time across files.
  * Inputs are all opened before any is read: an unreadable one fails the analysis at once.
+ * Large plain files are analysed in parts by worker threads (see partedAnalysis.ts), with the
+ * same result.
  */
 const DETECTION_BYTES = 64 * 1024;
 
@@ -17,7 +21,6 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
   const zone = parseTimeZone(options.timeZone);
   const since = parseInstant(options.since, 'since');
   const until = parseInstant(options.until, 'until');
-  const windowed = since !== undefined || until !== undefined;
   const aggregator = new FindingAggregator();
   const opened: OpenedInput[] = [];
   try {
@@ -25,21 +28,34 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
     const bytesTotal = opened.every((input) => input.size !== undefined) ? opened.reduce((sum, input) => sum + (input.size ?? 0), 0) : undefined;
     let bytesDone = 0;
     const files: FileSummary[] = [];
+    const window = { since, until };
     const onEvent = (finding: LineFinding) => {
-      if (windowed && (finding.time === undefined || (since !== undefined && finding.time < since) || (until !== undefined && finding.time > until))) return;
+      if (!inWindow(finding.time, window)) return;
       aggregator.add(finding);
       options.onFinding?.(finding);
     };
     for (const input of opened) {
       options.signal?.throwIfAborted();
+      const onRead = (bytes: number) => {
+        bytesDone += bytes;
+        options.onProgress?.({ bytesDone, bytesTotal });
+      };
+      const parts = await partCount(input);
+      if (parts > 1) {
+        const format = options.format ?? detectFormat(wholeLines(await input.plain!.head(DETECTION_BYTES)));
+        const context = { aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };
+        const { lines, truncatedLines } = await analyzeInParts(input, parts, context);
+        files.push({ path: input.name, format, bytes: input.size!, lines, truncatedLines });
+        continue;
+      }
       let scanner: LogScanner | undefined;
       let format: LogFormat = options.format ?? 'generic';
       let inputBytes = 0;
-      const onRead = (bytes: number) => {
+      const countRead = (bytes: number) => {
         bytesDone += bytes;
         inputBytes += bytes;
       };
-      for await (const chunk of input.read(onRead, options.signal)) {
+      for await (const chunk of input.read(countRead, options.signal)) {
         options.signal?.throwIfAborted();
         if (!scanner) {
           format = options.format ?? detectFormat(wholeLines(chunk.subarray(0, DETECTION_BYTES)));

@@ -17,6 +17,12 @@ export interface OpenedInput {
   size: number | undefined;
   /** Yields the input's (decompressed) content; `onRead` counts raw bytes consumed, for progress. */
   read(onRead: (bytes: number) => void, signal: AbortSignal | undefined): AsyncIterable<Buffer>;
+  /** For a plain (not compressed) file: its path, its first bytes, and its bytes in [from, to). */
+  plain?: {
+    path: string;
+    head(bytes: number): Promise<Buffer>;
+    readRange(from: number, to: number, onRead: (bytes: number) => void): AsyncIterable<Buffer>;
+  };
   close(): Promise<void>;
 }
 
@@ -37,7 +43,16 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
     return {
       name,
       size: stats.size,
-      read: gzip ? (onRead, signal) => gunzipped(name, streamOf(handle, stats.size, onRead), signal) : (onRead) => streamOf(handle, stats.size, onRead),
+      read: gzip ? (onRead, signal) => gunzipped(name, streamOf(handle, 0, stats.size, onRead), signal) : (onRead) => streamOf(handle, 0, stats.size, onRead),
+      plain: gzip ? undefined : {
+        path,
+        head: async (bytes) => {
+          const head = Buffer.alloc(Math.min(bytes, stats.size));
+          const { bytesRead } = await handle.read(head, 0, head.length, 0);
+          return head.subarray(0, bytesRead);
+        },
+        readRange: (from, to, onRead) => streamOf(handle, from, to, onRead),
+      },
       close: () => handle.close(),
     };
   } catch (error) {
@@ -50,13 +65,13 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
  * Reads ahead into one buffer while the consumer works on the other, so disk and matching
  * overlap. Consumers must copy (or finish with) each chunk before asking for the next.
  */
-async function* streamOf(handle: FileHandle, size: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
-  const length = Math.min(READ_BYTES, Math.max(size, 1));
+export async function* streamOf(handle: FileHandle, from: number, to: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const length = Math.min(READ_BYTES, Math.max(to - from, 1));
   const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
-  const readAt = (index: number, position: number) => handle.read(buffers[index], 0, Math.min(length, size - position), position);
-  let position = 0;
+  const readAt = (index: number, position: number) => handle.read(buffers[index], 0, Math.min(length, to - position), position);
+  let position = from;
   let current = 0;
-  let pending = size > 0 ? readAt(current, 0) : undefined;
+  let pending = to > from ? readAt(current, from) : undefined;
   try {
     while (pending) {
       const { bytesRead } = await pending;
@@ -64,7 +79,7 @@ async function* streamOf(handle: FileHandle, size: number, onRead: (bytes: numbe
       if (bytesRead === 0) return; // truncated under us (log rotation): stop at what exists
       position += bytesRead;
       onRead(bytesRead);
-      if (position < size) pending = readAt(current ^ 1, position);
+      if (position < to) pending = readAt(current ^ 1, position);
       yield buffers[current].subarray(0, bytesRead);
       current ^= 1;
     }

@@ -41,6 +41,13 @@ export interface ScannerOptions {
   format: LogFormat;
   zone: WallClockZone;
   onEvent: (finding: LineFinding) => void;
+  /** Number of the first line, when the input starts inside a file (default 1). */
+  firstLine?: number;
+  /**
+   * The time of the last event before the input, for events that carry no time of their own
+   * and follow no event that does (default: none, the input starts the file).
+   */
+  timeBeforeInput?: () => number | undefined;
 }
 
 export class LogScanner {
@@ -48,15 +55,21 @@ export class LogScanner {
   private readonly prefilter: Prefilter;
   private length = 0;
   private scanFrom = 0;
-  private lineNo = 1;
+  private lineNo: number;
   private skippingOversizeLine = false;
   private open: OpenEvent | undefined;
-  private lastTime: number | undefined;
+  private timeKnown: number | undefined;
   lines = 0;
   truncatedLines = 0;
 
   constructor(private readonly options: ScannerOptions) {
     this.prefilter = prefilterFor(options.format);
+    this.lineNo = options.firstLine ?? 1;
+  }
+
+  /** The time of the last event so far that has one; undefined when none has. */
+  get lastTime(): number | undefined {
+    return this.timeKnown;
   }
 
   /** Free space to read into (making room first); fill it, then call `commit`. */
@@ -210,8 +223,8 @@ export class LogScanner {
       return;
     }
     this.flush();
-    const eventTime = extractTimestamp(firstText, this.options.zone) ?? time() ?? this.lastTime;
-    if (eventTime !== undefined) this.lastTime = eventTime;
+    const eventTime = extractTimestamp(firstText, this.options.zone) ?? time() ?? this.timeKnown ?? this.options.timeBeforeInput?.();
+    if (eventTime !== undefined) this.timeKnown = eventTime;
     this.open = {
       line,
       text: firstText,

@@ -5,17 +5,18 @@ import type { LineFilter } from './prefilterNeedles';
  * is buffered to a temporary file …" alone is a quarter of an ordinary error log. A line is
  * skipped only when it is certainly an nginx error line (its header at the start, no colour codes
  * that classification would strip first) and holds none of the evidence `classifyMessageOf`
- * needs that the other nginx needles do not catch on their own: "SSL", an errno "(N: ",
- * "upstream timed out", "upstream prematurely closed", "upstream server temporarily disabled" or
- * "no live upstreams". (worker_connections, ModSecurity, resolver and DNS messages, which need no
- * upstream, have needles of their own.) Evidence is found with search positions kept across the
- * lines of a region, so the region is searched once per kind of evidence, not once per line.
+ * needs that the other nginx needles do not catch on their own: "SSL" or an errno "(N: "
+ * anywhere, or a message that starts "upstream timed out", "upstream prematurely closed",
+ * "upstream server temporarily disabled" or "no live upstreams". (worker_connections,
+ * ModSecurity, resolver and DNS messages, which need no upstream, have needles of their own.)
+ * "SSL", errno and colour-code positions are kept across the lines of a region, so the region
+ * is searched once for each, not once per line.
  */
-const HEADER_SHAPE = 'dddd/dd/dd dd:dd:dd [';
+const DATE_SHAPE = 'dddd/dd/dd dd:dd:dd [';
 const LEVELS = ['error] ', 'warn] ', 'crit] ', 'alert] ', 'emerg] ', 'notice] ', 'info] ', 'debug] '];
-const UPSTREAM = 'upstream';
-const AFTER_UPSTREAM = [' timed out', ' prematurely closed', ' server temporarily disabled'];
-const NO_LIVE = 'no live ';
+const FAILING_MESSAGE_STARTS = ['upstream timed out', 'upstream prematurely closed', 'upstream server temporarily disabled', 'no live upstreams'];
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
 
 export function upstreamLineFilter(): LineFilter {
   let ssl = -1;
@@ -26,34 +27,50 @@ export function upstreamLineFilter(): LineFilter {
     if (ssl < lineEnd) return true;
     if (errno !== Infinity && errno < lineStart) errno = nextErrno(text, lineStart);
     if (errno < lineEnd) return true;
-    if (!startsWithHeader(text, lineStart)) return true;
+    const message = messageStart(text, lineStart);
+    if (message === -1) return true;
     if (escape !== Infinity && escape < lineStart) escape = orInfinity(text.indexOf('\x1b', lineStart));
     if (escape < lineEnd) return true;
-    for (let at = text.indexOf(UPSTREAM, lineStart); at !== -1 && at < lineEnd; at = text.indexOf(UPSTREAM, at + UPSTREAM.length)) {
-      const after = at + UPSTREAM.length;
-      const next = text.charCodeAt(after);
-      if (next === 0x20 && AFTER_UPSTREAM.some((phrase) => text.startsWith(phrase, after))) return true;
-      if (next === 0x73 /* s */ && at >= lineStart + NO_LIVE.length && text.startsWith(NO_LIVE, at - NO_LIVE.length)) return true;
-    }
-    return false;
+    return FAILING_MESSAGE_STARTS.some((start) => text.startsWith(start, message));
   };
 }
 
-/** Whether an nginx error-log header ("2024/05/01 10:00:00 [error] ") starts at `at`. */
-function startsWithHeader(text: string, at: number): boolean {
-  for (let i = 0; i < HEADER_SHAPE.length; i++) {
+/**
+ * Where the message starts behind an nginx error-log header at `at` (as NGINX_ERROR_HEADER
+ * matches it: date, level, optional "pid#tid: ", optional "*connection "); -1 without one.
+ */
+function messageStart(text: string, at: number): number {
+  for (let i = 0; i < DATE_SHAPE.length; i++) {
     const code = text.charCodeAt(at + i);
-    const ok = HEADER_SHAPE.charCodeAt(i) === 0x64 /* d */ ? code >= 0x30 && code <= 0x39 : code === HEADER_SHAPE.charCodeAt(i);
-    if (!ok) return false;
+    const ok = DATE_SHAPE.charCodeAt(i) === 0x64 /* d */ ? code >= DIGIT_0 && code <= DIGIT_9 : code === DATE_SHAPE.charCodeAt(i);
+    if (!ok) return -1;
   }
-  return LEVELS.some((level) => text.startsWith(level, at + HEADER_SHAPE.length));
+  let position = at + DATE_SHAPE.length;
+  const level = LEVELS.find((word) => text.startsWith(word, position));
+  if (!level) return -1;
+  position += level.length;
+  const afterPid = digitsThen(text, position, '#');
+  const afterTid = afterPid === -1 ? -1 : digitsThen(text, afterPid, ': ');
+  if (afterTid !== -1) position = afterTid;
+  if (text.charCodeAt(position) === 0x2a /* * */) {
+    const afterConnection = digitsThen(text, position + 1, ' ');
+    if (afterConnection !== -1) position = afterConnection;
+  }
+  return position;
+}
+
+/** The position after one or more digits at `at` followed by `then`; -1 if they are not there. */
+function digitsThen(text: string, at: number, then: string): number {
+  let position = at;
+  while (text.charCodeAt(position) >= DIGIT_0 && text.charCodeAt(position) <= DIGIT_9) position++;
+  return position > at && text.startsWith(then, position) ? position + then.length : -1;
 }
 
 /** The next "(" followed by a digit, the start of an errno such as "(111: Connection refused)". */
 function nextErrno(text: string, from: number): number {
   for (let at = text.indexOf('(', from); at !== -1; at = text.indexOf('(', at + 1)) {
     const next = text.charCodeAt(at + 1);
-    if (next >= 0x30 && next <= 0x39) return at;
+    if (next >= DIGIT_0 && next <= DIGIT_9) return at;
   }
   return Infinity;
 }

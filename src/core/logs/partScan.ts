@@ -1,0 +1,82 @@
+import { open } from 'node:fs/promises';
+import { inWindow, type EventWindow } from './eventWindow';
+import { FindingAggregator, type PartialAggregate } from './findingAggregator';
+import { LogScanner } from './logScanner';
+import type { LineFinding, LogFormat } from './logTypes';
+import { parseTimeZone } from './timeZone';
+
+/**
+ * One part of a plain file, analysed in a worker thread: its own scanner and a partial
+ * aggregate, sent back for merging in file order. Line numbers count from the part's first
+ * line; the main thread knows the lines before it. A part cannot be finished alone when an
+ * event needs the time of an event before the part, or when its targets outgrow the memory
+ * bound: it then reports `in-order`, and the main thread analyses the rest of the file itself.
+ */
+export interface PartJob extends EventWindow {
+  file: string;
+  path: string;
+  from: number;
+  to: number;
+  format: LogFormat;
+  timeZone: string | undefined;
+  /** The part starts the file (nothing before it to take a time from). */
+  first: boolean;
+  /** Send each finding (for `onFinding`), not only the aggregate. */
+  findings: boolean;
+}
+
+export interface PartResult {
+  aggregate: PartialAggregate;
+  lines: number;
+  truncatedLines: number;
+  /** The time of the part's last event that has one. */
+  lastTime: number | undefined;
+}
+
+export type PartMessage =
+  | { type: 'progress'; bytes: number }
+  | { type: 'findings'; findings: LineFinding[] }
+  | { type: 'done'; result: PartResult }
+  | { type: 'in-order' };
+
+class NeedsOrder extends Error {}
+
+export async function scanPart(job: PartJob, post: (message: PartMessage) => void): Promise<void> {
+  const aggregator = new FindingAggregator(true);
+  let batch: LineFinding[] = [];
+  const scanner = new LogScanner({
+    file: job.file,
+    format: job.format,
+    zone: parseTimeZone(job.timeZone),
+    onEvent: (finding) => {
+      if (!inWindow(finding.time, job)) return;
+      aggregator.add(finding);
+      if (job.findings) batch.push(finding);
+    },
+    timeBeforeInput: job.first ? undefined : () => { throw new NeedsOrder(); },
+  });
+  const handle = await open(job.path, 'r');
+  try {
+    // Straight into the scanner's window: no read-ahead buffers, no copy (a page-cache read costs little next to scanning).
+    for (let position = job.from; position < job.to;) {
+      const space = scanner.writable();
+      const { bytesRead } = await handle.read(space, 0, Math.min(space.length, job.to - position), position);
+      if (bytesRead === 0) break; // truncated under us (log rotation): stop at what exists
+      position += bytesRead;
+      post({ type: 'progress', bytes: bytesRead });
+      scanner.commit(bytesRead);
+      if (aggregator.overflowing) throw new NeedsOrder();
+      if (batch.length > 0) post({ type: 'findings', findings: batch });
+      batch = [];
+    }
+    scanner.finish();
+  } catch (error) {
+    if (!(error instanceof NeedsOrder)) throw error;
+    post({ type: 'in-order' });
+    return;
+  } finally {
+    await handle.close();
+  }
+  if (batch.length > 0) post({ type: 'findings', findings: batch });
+  post({ type: 'done', result: { aggregate: aggregator.toPartial(), lines: scanner.lines, truncatedLines: scanner.truncatedLines, lastTime: scanner.lastTime } });
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import { analyzeLogs } from '../../../src/core/logs/analyzeLogs';
+import { FindingAggregator } from '../../../src/core/logs/findingAggregator';
+import { detectFormat } from '../../../src/core/logs/formatDetection';
+import { openInput } from '../../../src/core/logs/logInputs';
+import type { LineFinding } from '../../../src/core/logs/logTypes';
+import { analyzeInParts } from '../../../src/core/logs/partedAnalysis';
+import { parseTimeZone } from '../../../src/core/logs/timeZone';
+
+/**
+ * Lines of a Spring service log: requests, every `tracedEvery`-th a failure with a stack trace,
+ * every `untimedEvery`-th a stretch of lines without timestamps ending in a failure without one.
+ */
+function serviceLog(targetBytes: number, { tracedEvery, untimedEvery }: { tracedEvery: number; untimedEvery: number }): string {
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let n = 0; bytes < targetBytes; n++) {
+    const stamp = new Date(Date.UTC(2024, 4, 1) + n * 1000).toISOString().replace('T', ' ').replace('Z', '');
+    const block = n % tracedEvery === 0
+      ? [ // a failure with its cause 3 frames down: one event, wherever the file is cut or read
+        `${stamp} ERROR 1 --- [nio-8080-exec-${n % 7}] c.e.invoice.Sender : Sending invoice ${n} failed`,
+        `org.springframework.web.client.ResourceAccessException: I/O error on POST request for "https://gw${n % 13}.example.cn/api"`,
+        '\tat org.springframework.web.client.RestTemplate.doExecute(RestTemplate.java:791)',
+        '\tat org.springframework.web.client.RestTemplate.execute(RestTemplate.java:711)',
+        `Caused by: java.net.ConnectException: Connection ${n % 2 ? 'refused' : 'timed out'}`,
+        '\t... 12 more',
+      ]
+      : n % untimedEvery === 0
+        ? [ // 25 lines without a timestamp, then a failure without one: its time is the one of the event before
+          ...Array.from({ length: 25 }, (_, i) => `progress ${i}/25 of batch ${n}`),
+          `Error: connect ECONNREFUSED 10.0.${n % 5}.9:5432`,
+        ]
+        : [`${stamp} INFO 1 --- [nio-8080-exec-${n % 7}] c.e.invoice.Sender : Sent invoice ${n} in ${n % 300} ms`];
+    for (const line of block) {
+      lines.push(line);
+      bytes += line.length + 1;
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('analysis in parts by worker threads', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let workerFile: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-parts-'));
+    // The worker as esbuild bundles it beside dist/cli.js and dist/extension.js.
+    workerFile = join(dir, 'logWorker.js');
+    buildSync({ entryPoints: [resolve(__dirname, '../../../src/core/logs/logWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'warning' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const inParts = async (path: string, parts: number, window: { since?: number; until?: number } = {}) => {
+    const input = await openInput(path);
+    try {
+      const format = detectFormat((await input.plain!.head(64 * 1024)).toString('utf8'));
+      const aggregator = new FindingAggregator();
+      const findings: LineFinding[] = [];
+      const zone = parseTimeZone('UTC');
+      const { lines, truncatedLines } = await analyzeInParts(input, parts, {
+        aggregator, format, timeZone: 'UTC', zone, window, onFinding: (f) => findings.push(f), onRead: () => undefined, signal: undefined,
+      }, workerFile);
+      return { findings, lines, truncatedLines, summaries: aggregator.summaries(), timeline: aggregator.timeline.result() };
+    } finally {
+      await input.close();
+    }
+  };
+  const inOnePass = async (path: string, window: { since?: string } = {}) => {
+    const findings: LineFinding[] = [];
+    const result = await analyzeLogs([path], { timeZone: 'UTC', ...window, onFinding: (f) => findings.push(f) });
+    return { findings, lines: result.files[0].lines, truncatedLines: result.truncatedLines, summaries: result.findings, timeline: result.timeline };
+  };
+
+  it('gives the same JSON and the same findings in the same order as one pass, with stack traces across chunk boundaries', async () => {
+    const path = join(dir, 'service.log');
+    writeFileSync(path, serviceLog(20 * 1024 * 1024, { tracedEvery: 97, untimedEvery: 1009 }));
+    const expected = await inOnePass(path);
+    assert.deepEqual(expected.summaries.map((s) => s.category).sort(), ['tcp.refused', 'tcp.timeout']);
+    assert.ok(expected.findings.length > 1000);
+    for (const parts of [2, 3, 5]) {
+      assert.equal(JSON.stringify(await inParts(path, parts)), JSON.stringify(expected), `${parts} parts`);
+    }
+  });
+
+  it('gives the same result when a part starts with an event that takes its time from the part before', async () => {
+    // Only untimed failures: every part after the first needs the time of the one before and is analysed in order.
+    const path = join(dir, 'untimed.log');
+    writeFileSync(path, serviceLog(6 * 1024 * 1024, { tracedEvery: Infinity, untimedEvery: 211 }));
+    const expected = await inOnePass(path);
+    assert.ok(expected.findings.length > 100 && expected.findings.every((f) => f.time !== undefined));
+    assert.equal(JSON.stringify(await inParts(path, 3)), JSON.stringify(expected));
+  });
+
+  it('keeps the --since window the same way', async () => {
+    const path = join(dir, 'windowed.log');
+    writeFileSync(path, serviceLog(6 * 1024 * 1024, { tracedEvery: 97, untimedEvery: 1009 }));
+    const since = '2024-05-01T03:00:00Z';
+    const expected = await inOnePass(path, { since });
+    assert.ok(expected.findings.length > 0);
+    assert.equal(JSON.stringify(await inParts(path, 4, { since: Date.parse(since) })), JSON.stringify(expected));
+  });
+});
