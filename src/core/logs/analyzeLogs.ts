@@ -4,7 +4,8 @@ import { detectFormat } from './formatDetection';
 import { FindingAggregator } from './findingAggregator';
 import { openInput, type OpenedInput } from './logInputs';
 import { LogScanner } from './logScanner';
-import { analyzeInParts, partCount } from './partedAnalysis';
+import { analyzeInParts, partCount, WORKER_FILE } from './partedAnalysis';
+import { PartWorkers } from './partWorkers';
 import type { AnalysisResult, AnalyzeOptions, FileSummary, LineFinding, LogFormat, LogInput } from './logTypes';
 import { parseTimeZone } from './timeZone';
 
@@ -23,6 +24,7 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
   const until = parseInstant(options.until, 'until');
   const aggregator = new FindingAggregator();
   const opened: OpenedInput[] = [];
+  const workers = new PartWorkers(WORKER_FILE);
   try {
     for (const input of inputs) opened.push(await openInput(input));
     const bytesTotal = opened.every((input) => input.size !== undefined) ? opened.reduce((sum, input) => sum + (input.size ?? 0), 0) : undefined;
@@ -43,7 +45,7 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
       const parts = await partCount(input);
       if (parts > 1) {
         const format = options.format ?? detectFormat(wholeLines(await input.plain!.head(DETECTION_BYTES)));
-        const context = { aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };
+        const context = { workers, aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };
         const { lines, truncatedLines } = await analyzeInParts(input, parts, context);
         files.push({ path: input.name, format, bytes: input.size!, lines, truncatedLines });
         continue;
@@ -74,7 +76,7 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
       truncatedLines: files.reduce((sum, file) => sum + file.truncatedLines, 0),
     };
   } finally {
-    await Promise.all(opened.map((input) => input.close()));
+    await Promise.all([workers.close(), ...opened.map((input) => input.close())]);
   }
 }
 

@@ -1,8 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { scanPart, type PartJob } from './partScan';
 
 /**
- * Entry of the log-analysis worker thread (bundled as dist/logWorker.js): one part per
- * worker. A failure rejects, and an unhandled rejection ends the worker with an 'error' event.
+ * Entry of the log-analysis worker threads (bundled as dist/logWorker.js): one part of a file
+ * per message. A failure rejects, and an unhandled rejection ends the worker with an 'error' event.
  */
-void scanPart(workerData as PartJob, (message) => parentPort!.postMessage(message));
+parentPort!.on('message', (job: PartJob) => {
+  void scanPart(job, (message) => parentPort!.postMessage(message));
+});

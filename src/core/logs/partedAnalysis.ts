@@ -1,14 +1,14 @@
 import { access, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { inWindow, type EventWindow } from './eventWindow';
 import type { FindingAggregator } from './findingAggregator';
 import type { OpenedInput } from './logInputs';
 import { LogScanner } from './logScanner';
 import type { LineFinding, LogFormat } from './logTypes';
 import { partBoundaries } from './partCuts';
-import type { PartJob, PartMessage, PartResult } from './partScan';
+import type { PartJob } from './partScan';
+import { PartWorkers, type RunningPart } from './partWorkers';
 import type { WallClockZone } from './timeZone';
 
 /**
@@ -20,12 +20,11 @@ import type { WallClockZone } from './timeZone';
  * delivered are not delivered twice (events come in the same order every time).
  */
 const MIN_PART_BYTES = 16 * 1024 * 1024;
-// Room for the 64 KB text slices the scanner decodes: fewer, cheaper young-generation collections.
-const YOUNG_GENERATION_MB = 64;
 // Beside the bundle that runs this code (dist/cli.js, dist/extension.js); absent when running from sources.
-const WORKER_FILE = join(__dirname, 'logWorker.js');
+export const WORKER_FILE = join(__dirname, 'logWorker.js');
 
 export interface PartedContext {
+  workers: PartWorkers;
   aggregator: FindingAggregator;
   format: LogFormat;
   timeZone: string | undefined;
@@ -37,23 +36,22 @@ export interface PartedContext {
 }
 
 /** How many parts a file is worth splitting into; 1 when workers do not pay off or cannot run. */
-export async function partCount(input: OpenedInput, workerFile = WORKER_FILE): Promise<number> {
+export async function partCount(input: OpenedInput): Promise<number> {
   const parts = Math.min(availableParallelism(), Math.floor((input.size ?? 0) / MIN_PART_BYTES));
   if (!input.plain || parts < 2) return 1;
-  return access(workerFile).then(() => parts, () => 1);
+  return access(WORKER_FILE).then(() => parts, () => 1);
 }
 
 interface Part {
   from: number;
-  worker: Worker;
-  outcome: Promise<PartResult | 'in-order'>;
+  running: RunningPart;
   readBytes: number;
   held: LineFinding[];
   delivered: number;
 }
 
 /** Analyses `input` in `parts` parts; returns its line counts. */
-export async function analyzeInParts(input: OpenedInput, count: number, context: PartedContext, workerFile = WORKER_FILE): Promise<{ lines: number; truncatedLines: number }> {
+export async function analyzeInParts(input: OpenedInput, count: number, context: PartedContext): Promise<{ lines: number; truncatedLines: number }> {
   const plain = input.plain!;
   const size = input.size!;
   const handle = await open(plain.path, 'r');
@@ -71,24 +69,16 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
       file: input.name, path: plain.path, from, to: boundaries[index + 1], format: context.format, timeZone: context.timeZone,
       since: context.window.since, until: context.window.until, first: index === 0, findings: context.onFinding !== undefined,
     };
-    const worker = new Worker(workerFile, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const part: Part = { from, worker, readBytes: 0, held: [], delivered: 0, outcome: undefined! };
-    part.outcome = new Promise((resolve, reject) => {
-      worker.on('message', (message: PartMessage) => {
-        if (message.type === 'progress') {
-          part.readBytes += message.bytes;
-          context.onRead(message.bytes);
-        } else if (message.type === 'findings') {
-          if (parts[current] === part) {
-            for (const finding of message.findings) deliver(finding);
-            part.delivered += message.findings.length;
-          } else part.held.push(...message.findings);
-        } else resolve(message.type === 'done' ? message.result : 'in-order');
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`log analysis worker stopped (exit code ${code})`)));
+    const part: Part = { from, running: undefined!, readBytes: 0, held: [], delivered: 0 };
+    part.running = context.workers.run(job, (message) => {
+      if (message.type === 'progress') {
+        part.readBytes += message.bytes;
+        context.onRead(message.bytes);
+      } else if (parts[current] === part) {
+        for (const finding of message.findings) deliver(finding);
+        part.delivered += message.findings.length;
+      } else part.held.push(...message.findings);
     });
-    part.outcome.catch(() => undefined); // parts after a fallback or a cancellation are never awaited
     return part;
   });
   let onAbort = () => undefined as void;
@@ -106,7 +96,7 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
       for (const finding of part.held) deliver(finding);
       part.delivered += part.held.length;
       part.held = [];
-      const outcome = await Promise.race([part.outcome, aborted]);
+      const outcome = await Promise.race([part.running.outcome, aborted]);
       if (outcome === 'in-order') {
         const rest = await analyzeRest(input, parts.slice(current), { lineOffset, lastTime, context });
         return { lines: lineOffset + rest.lines, truncatedLines: truncatedLines + rest.truncatedLines };
@@ -119,14 +109,14 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
     return { lines: lineOffset, truncatedLines };
   } finally {
     context.signal?.removeEventListener('abort', onAbort);
-    await Promise.all(parts.map(({ worker }) => worker.terminate()));
+    await Promise.all(parts.map(({ running }) => running.cancel()));
   }
 }
 
 /** The file from the start of `parts[0]` to its end, on this thread, after the parts before it. */
 async function analyzeRest(input: OpenedInput, parts: Part[], start: { lineOffset: number; lastTime: number | undefined; context: PartedContext }): Promise<{ lines: number; truncatedLines: number }> {
   const { context } = start;
-  await Promise.all(parts.map(({ worker }) => worker.terminate()));
+  await Promise.all(parts.map(({ running }) => running.cancel()));
   // Bytes the workers already reported count once; so do findings already delivered.
   let reported = parts.reduce((sum, part) => sum + part.readBytes, 0);
   let skip = parts[0].delivered;

@@ -9,6 +9,7 @@ import { detectFormat } from '../../../src/core/logs/formatDetection';
 import { openInput } from '../../../src/core/logs/logInputs';
 import type { LineFinding } from '../../../src/core/logs/logTypes';
 import { analyzeInParts } from '../../../src/core/logs/partedAnalysis';
+import { PartWorkers } from '../../../src/core/logs/partWorkers';
 import { parseTimeZone } from '../../../src/core/logs/timeZone';
 
 /**
@@ -57,17 +58,18 @@ describe('analysis in parts by worker threads', function () {
 
   const inParts = async (path: string, parts: number, window: { since?: number; until?: number } = {}) => {
     const input = await openInput(path);
+    const workers = new PartWorkers(workerFile);
     try {
       const format = detectFormat((await input.plain!.head(64 * 1024)).toString('utf8'));
       const aggregator = new FindingAggregator();
       const findings: LineFinding[] = [];
       const zone = parseTimeZone('UTC');
       const { lines, truncatedLines } = await analyzeInParts(input, parts, {
-        aggregator, format, timeZone: 'UTC', zone, window, onFinding: (f) => findings.push(f), onRead: () => undefined, signal: undefined,
-      }, workerFile);
+        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: (f) => findings.push(f), onRead: () => undefined, signal: undefined,
+      });
       return { findings, lines, truncatedLines, summaries: aggregator.summaries(), timeline: aggregator.timeline.result() };
     } finally {
-      await input.close();
+      await Promise.all([workers.close(), input.close()]);
     }
   };
   const inOnePass = async (path: string, window: { since?: string } = {}) => {
