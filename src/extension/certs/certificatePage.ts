@@ -10,6 +10,7 @@ export interface PageOptions {
   notices: readonly string[];
 }
 
+const VALIDITY_CHECKS = new Set<CertCheck['code']>(['cert.expired', 'cert.expiring', 'cert.not_yet_valid']);
 const SEVERITY_ICON: Record<CheckSeverity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 
 /**
@@ -67,15 +68,26 @@ function checksSection(checks: readonly CertCheck[]): string {
 
 function clientCertificateSection(report: CertReport): string {
   const client = report.clientCertificate;
-  if (!client) return '';
+  // A server that does not ask for one, with none configured: nothing worth a section.
+  if (!client || (client.requested === false && !client.ours)) return '';
   const unknown = vscode.l10n.t('not visible');
   const rows = [
     [vscode.l10n.t('Requested by the server'), client.requested === null ? unknown : client.requested ? vscode.l10n.t('yes') : vscode.l10n.t('no')],
     [vscode.l10n.t('Accepted issuers'), client.acceptedIssuers === null ? unknown : client.acceptedIssuers.length === 0 ? vscode.l10n.t('any the server trusts') : client.acceptedIssuers.join('; ')],
     [vscode.l10n.t('Ours'), client.ours ? `${client.ours.subject} (${client.ours.source})` : vscode.l10n.t('none configured')],
-    [vscode.l10n.t('Verdict'), [client.verdict, client.verdictMessage].filter(Boolean).join(': ')],
+    [vscode.l10n.t('Verdict'), [verdictText(client.verdict), client.verdictMessage].filter(Boolean).join(': ')],
   ];
   return `<section><h2>${escapeHtml(vscode.l10n.t('Client certificate'))}</h2>${table(rows.map(([label, value]) => ({ label, value })))}</section>`;
+}
+
+function verdictText(verdict: NonNullable<CertReport['clientCertificate']>['verdict']): string {
+  return {
+    accepted: vscode.l10n.t('accepted'),
+    rejected: vscode.l10n.t('rejected'),
+    required: vscode.l10n.t('required, and none was sent'),
+    not_requested: vscode.l10n.t('not requested'),
+    unknown: vscode.l10n.t('unknown'),
+  }[verdict];
 }
 
 function chainSection(report: CertReport): string {
@@ -92,8 +104,9 @@ function fetchedSection(report: CertReport): string {
 }
 
 function certificateCard(cert: ChainEntry | CertificateDetails, index: number, list: 'chain' | 'fetched', checks: CertCheck[], note?: string): string {
-  const worst = checks.find((check) => check.severity === 'error') ?? checks.find((check) => check.severity === 'warning');
-  const badgeClass = isExpired(cert.notAfter) ? 'error' : worst?.severity ?? 'ok';
+  // The badge speaks of validity only; the certificate's other checks are listed at the top.
+  const validity = checks.find((check) => VALIDITY_CHECKS.has(check.code));
+  const badgeClass = isExpired(cert.notAfter) ? 'error' : validity?.severity ?? 'ok';
   const id = list === 'chain' ? `cert-${index}` : `fetched-${index}`;
   return `<article class="cert" id="${id}">
 <div class="cert-head">

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { SCREENSHOTS_DIR } from '../paths';
+import { useUiSession } from './uiSession';
+
+const ACTIVITY_BAR_ITEM = '.activitybar a.action-label[aria-label^="Invoice Doctor"]';
+const ENDPOINT_ROW = '.part.sidebar .monaco-list[aria-label="Endpoints"] .monaco-list-row';
+const CONTEXT_MENU_ITEM = '.context-view .monaco-menu .action-item';
+/** The certificate view sits two frames deep: the webview's frame, then its active document. */
+const WEBVIEW_FRAME = 'iframe.webview.ready';
+const ENDPOINT = 'Missing intermediate';
+
+describe('Certificate view (UI)', function () {
+  this.timeout(120_000);
+  const session = useUiSession();
+
+  it('inspects an endpoint from its row\'s context menu and shows the chain with its checks', async () => {
+    const { page } = session();
+    // Expiry warnings about the demo's expired certificate would cover the view in the picture.
+    await runCommand(page, 'Notifications: Toggle Do Not Disturb Mode');
+    await page.locator(ACTIVITY_BAR_ITEM).click();
+    const row = page.locator(ENDPOINT_ROW, { hasText: ENDPOINT }).first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    await row.click({ button: 'right' });
+    await clickMenuItem(page, 'Inspect Certificate');
+
+    const view = certificateView(page);
+    await view.locator('h1', { hasText: /127\.0\.0\.1|localhost/ }).waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('li', { hasText: 'cert.chain_incomplete' }).waitFor();
+    await view.locator('.cert h3', { hasText: 'End entity' }).first().waitFor();
+    await page.locator('.tabs-container .tab', { hasText: `Certificate: ${ENDPOINT}` }).waitFor();
+
+    await moveMouseOff(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'certificate-view.png') });
+  });
+});
+
+/** Points at the item, then presses and releases the button, as a hand on a mouse does. */
+async function clickMenuItem(page: Page, label: string): Promise<void> {
+  const box = await page.locator(CONTEXT_MENU_ITEM, { hasText: label }).first().boundingBox();
+  if (!box) throw new Error(`the context menu has no "${label}" item`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/** Runs a command from the palette by its full title, as typed by a person. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .label-name', { hasText: title }).first().click();
+  await input.waitFor({ state: 'hidden' });
+}
+
+/** A resting pointer leaves a tooltip in the picture: rest it on the title bar, and let hovers fade. */
+async function moveMouseOff(page: Page): Promise<void> {
+  const box = await page.locator('.part.titlebar').boundingBox();
+  await page.mouse.move(box ? box.x + box.width - 300 : 1000, box ? box.y + box.height / 2 : 10, { steps: 5 });
+  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' }).catch(() => undefined);
+}
+
+function certificateView(page: Page): FrameLocator {
+  return page.frameLocator(WEBVIEW_FRAME).last().frameLocator('#active-frame');
+}
