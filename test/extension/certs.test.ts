@@ -98,6 +98,22 @@ describe('Certificates', function () {
     assert.ok(exported.some((entry) => entry.info?.subject === 'CN=client.example.com'));
   });
 
+  it('asks again for a wrong PKCS#12 passphrase instead of failing silently, and gives up on Escape', async () => {
+    const leaf = selfSigned({ commonName: 'locked.example.com' });
+    const p12 = vscode.Uri.file(path.join(folder, 'locked.p12'));
+    await writeFile(p12.fsPath, toPkcs12(leaf, 'right'));
+    const inspection = vscode.commands.executeCommand<CertReport | undefined>('invoiceDoctor.certs.inspect', { file: p12, passphrase: 'wrong' });
+    let settled = false;
+    void inspection.then(() => { settled = true; });
+    // The passphrase box is open (the command waits on it); Escape closes it.
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return settled;
+    }, 'the passphrase box was closed');
+    assert.equal(await inspection, undefined, 'nothing is shown for a file that stayed locked');
+    await expectCertificateTabs(['Certificate: client.p12']);
+  });
+
   it('shows an endpoint\'s chain from Show Certificate Chain in the same view, with its checks', async () => {
     await api.endpointsReady();
     const report = await vscode.commands.executeCommand<CertReport>('invoiceDoctor.endpoints.showCertificateChain', 'Expired certificate');
