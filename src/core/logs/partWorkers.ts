@@ -5,8 +5,6 @@ import type { PartJob, PartMessage, PartResult } from './partScan';
  * The worker threads of one analysis, started on first use and reused for every large file
  * of it: starting a thread and warming up its compiler cost about as much as scanning 20 MB.
  */
-// Room for the 64 KB text slices the scanner decodes: fewer young-generation collections.
-const YOUNG_GENERATION_MB = 64;
 
 export interface RunningPart {
   outcome: Promise<PartResult | 'in-order'>;
@@ -63,7 +61,7 @@ export class PartWorkers {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.workerFile, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const worker = new Worker(this.workerFile);
     this.started.add(worker);
     return worker;
   }

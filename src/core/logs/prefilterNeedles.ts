@@ -12,7 +12,8 @@ import { upstreamLineFilter } from './upstreamLineFilter';
  * line the classifier turns into a finding is a candidate in its file's format. Needles are
  * case-sensitive stems ("efused" for refused/Refused; "EFUSED" for ECONNREFUSED).
  */
-export type LineFilter = (text: string, lineStart: number, lineEnd: number) => boolean;
+/** Whether the line [lineStart, lineEnd) of `text`, whose first hit of the needle is at `hit`, is a candidate. */
+export type LineFilter = (text: string, lineStart: number, lineEnd: number, hit: number) => boolean;
 
 interface Needle {
   text: string;
@@ -86,7 +87,7 @@ function candidateLines(text: string, needles: Needle[]): number[] {
       const lineStart = text.lastIndexOf('\n', start) + 1;
       const newline = text.indexOf('\n', start + whole.length);
       const lineEnd = newline === -1 ? text.length : newline;
-      if (!accepts || accepts(text, lineStart, lineEnd)) starts.push(lineStart);
+      if (!accepts || accepts(text, lineStart, lineEnd, start)) starts.push(lineStart);
       if (newline === -1) break;
       at = text.indexOf(anchor, newline + 1);
     }

@@ -7,14 +7,18 @@ import type { LineFilter } from './prefilterNeedles';
  * that classification would strip first) and holds none of the evidence `classifyMessageOf`
  * needs that the other nginx needles do not catch on their own: "SSL" or an errno "(N: "
  * anywhere, or a message that starts "upstream timed out", "upstream prematurely closed",
- * "upstream server temporarily disabled" or "no live upstreams". (worker_connections,
- * ModSecurity, resolver and DNS messages, which need no upstream, have needles of their own.)
- * "SSL", errno and colour-code positions are kept across the lines of a region, so the region
- * is searched once for each, not once per line.
+ * "upstream server temporarily disabled" or "no live upstreams". The header holds no
+ * "upstream", so such a message start is at the line's first "upstream" (the needle's hit).
+ * (worker_connections, ModSecurity, resolver and DNS messages, which need no upstream, have
+ * needles of their own.) "SSL", errno and colour-code positions are kept across the lines of a
+ * region, so the region is searched once for each, not once per line.
  */
-const DATE_SHAPE = 'dddd/dd/dd dd:dd:dd [';
+const UPSTREAM = 'upstream';
+const AFTER_UPSTREAM = [' timed out', ' prematurely closed', ' server temporarily disabled'];
+const NO_LIVE = 'no live ';
+// "2024/05/01 10:00:00 [": -1 where a digit goes.
+const DATE_SHAPE = [...'dddd/dd/dd dd:dd:dd ['].map((char) => (char === 'd' ? -1 : char.charCodeAt(0)));
 const LEVELS = ['error] ', 'warn] ', 'crit] ', 'alert] ', 'emerg] ', 'notice] ', 'info] ', 'debug] '];
-const FAILING_MESSAGE_STARTS = ['upstream timed out', 'upstream prematurely closed', 'upstream server temporarily disabled', 'no live upstreams'];
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
@@ -22,48 +26,28 @@ export function upstreamLineFilter(): LineFilter {
   let ssl = -1;
   let errno = -1;
   let escape = -1;
-  return (text, lineStart, lineEnd) => {
+  return (text, lineStart, lineEnd, hit) => {
     if (ssl !== Infinity && ssl < lineStart) ssl = orInfinity(text.indexOf('SSL', lineStart));
     if (ssl < lineEnd) return true;
     if (errno !== Infinity && errno < lineStart) errno = nextErrno(text, lineStart);
     if (errno < lineEnd) return true;
-    const message = messageStart(text, lineStart);
-    if (message === -1) return true;
+    const after = hit + UPSTREAM.length;
+    if (AFTER_UPSTREAM.some((phrase) => text.startsWith(phrase, after))) return true;
+    if (text.charCodeAt(after) === 0x73 /* s */ && hit >= lineStart + NO_LIVE.length && text.startsWith(NO_LIVE, hit - NO_LIVE.length)) return true;
+    if (!startsWithHeader(text, lineStart)) return true;
     if (escape !== Infinity && escape < lineStart) escape = orInfinity(text.indexOf('\x1b', lineStart));
-    if (escape < lineEnd) return true;
-    return FAILING_MESSAGE_STARTS.some((start) => text.startsWith(start, message));
+    return escape < lineEnd;
   };
 }
 
-/**
- * Where the message starts behind an nginx error-log header at `at` (as NGINX_ERROR_HEADER
- * matches it: date, level, optional "pid#tid: ", optional "*connection "); -1 without one.
- */
-function messageStart(text: string, at: number): number {
+/** Whether an nginx error-log header ("2024/05/01 10:00:00 [error] ") starts at `at`. */
+function startsWithHeader(text: string, at: number): boolean {
   for (let i = 0; i < DATE_SHAPE.length; i++) {
     const code = text.charCodeAt(at + i);
-    const ok = DATE_SHAPE.charCodeAt(i) === 0x64 /* d */ ? code >= DIGIT_0 && code <= DIGIT_9 : code === DATE_SHAPE.charCodeAt(i);
-    if (!ok) return -1;
+    if (DATE_SHAPE[i] === -1 ? code < DIGIT_0 || code > DIGIT_9 : code !== DATE_SHAPE[i]) return false;
   }
-  let position = at + DATE_SHAPE.length;
-  const level = LEVELS.find((word) => text.startsWith(word, position));
-  if (!level) return -1;
-  position += level.length;
-  const afterPid = digitsThen(text, position, '#');
-  const afterTid = afterPid === -1 ? -1 : digitsThen(text, afterPid, ': ');
-  if (afterTid !== -1) position = afterTid;
-  if (text.charCodeAt(position) === 0x2a /* * */) {
-    const afterConnection = digitsThen(text, position + 1, ' ');
-    if (afterConnection !== -1) position = afterConnection;
-  }
-  return position;
-}
-
-/** The position after one or more digits at `at` followed by `then`; -1 if they are not there. */
-function digitsThen(text: string, at: number, then: string): number {
-  let position = at;
-  while (text.charCodeAt(position) >= DIGIT_0 && text.charCodeAt(position) <= DIGIT_9) position++;
-  return position > at && text.startsWith(then, position) ? position + then.length : -1;
+  const level = at + DATE_SHAPE.length;
+  return LEVELS.some((word) => text.startsWith(word, level));
 }
 
 /** The next "(" followed by a digit, the start of an errno such as "(111: Connection refused)". */
