@@ -9,6 +9,8 @@ export interface CodeServer {
   readonly authority: string;
   /** The `[error]` lines of the extension host's log (failed activations and the like). */
   extensionHostErrors(): Promise<string[]>;
+  /** Where the workbench and the extension host write their logs, extensions' output channels included. */
+  readonly logsDir: string;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,8 @@ export async function startCodeServer({ entry, log, env = {} }: StartCodeServerO
   };
   try {
     const port = await waitForPort(child, log);
-    return { authority: `127.0.0.1:${port}`, extensionHostErrors: () => extensionHostErrors(path.join(home, 'data', 'logs')), stop };
+    const logsDir = path.join(home, 'data', 'logs');
+    return { authority: `127.0.0.1:${port}`, extensionHostErrors: () => extensionHostErrors(logsDir), logsDir, stop };
   } catch (error) {
     await stop();
     throw error;
