@@ -6,7 +6,8 @@ import { useUiSession } from './uiSession';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'extension', 'fixtures', 'logs', 'error.log');
 const LOG_NAME = 'error.log';
-const SIDEBAR_ROW = '.part.sidebar .monaco-list-row';
+/** Rows of the Findings tree only: the Endpoints tree also says "Connection refused". */
+const FINDINGS_ROW = '.part.sidebar .monaco-list[aria-label="Findings"] .monaco-list-row';
 /** The report page sits two frames deep: the webview's frame, then its active document. */
 const REPORT_FRAME = 'iframe.webview.ready';
 
@@ -25,9 +26,9 @@ describe('Findings and log report (UI)', function () {
 
     // The editor title's graph button, as a person would find it above an open log.
     await page.locator('.editor-actions [aria-label="Invoice Doctor: Analyze Log File…"], .editor-actions [aria-label="Analyze Log File…"]').first().click();
-    const refused = page.locator(SIDEBAR_ROW, { hasText: 'Connection refused' });
+    const refused = page.locator(FINDINGS_ROW, { hasText: 'Connection refused' });
     await refused.waitFor({ state: 'visible', timeout: 60_000 });
-    await page.locator(SIDEBAR_ROW, { hasText: 'Certificate expired' }).waitFor({ state: 'visible' });
+    await page.locator(FINDINGS_ROW, { hasText: 'Certificate expired' }).waitFor({ state: 'visible' });
     await refused.click(); // expand: the targets show under the category
     await page.locator('.part.sidebar .pane-header', { hasText: 'Endpoints' }).click(); // room for the findings
 
