@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCertificates, type CertificatesApi } from './certs/registerCertificates';
+import { registerCommand } from './commandBoundary';
 import { Commands } from './commandIds';
 import { addEndpoint } from './commands/addEndpoint';
 import { copyDiagnosis } from './commands/copyDiagnosis';
@@ -86,19 +87,7 @@ interface Services {
 }
 
 function registerCommands({ log, store, model, secrets }: Services): vscode.Disposable[] {
-  const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown> | unknown) =>
-    vscode.commands.registerCommand(id, async (...args: A) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        // One boundary for every command: log the details, show one message the user can act on.
-        log.error(error instanceof Error ? error : String(error));
-        const showLog = vscode.l10n.t('Show Log');
-        const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Invoice Doctor: {0}', (error as Error)?.message ?? String(error)), showLog);
-        if (choice === showLog) log.show();
-        return undefined;
-      }
-    });
+  const register = <A extends unknown[]>(id: string, handler: (...args: A) => Promise<unknown> | unknown) => registerCommand(log, id, handler);
 
   return [
     register(Commands.probeAll, () => probeAll(model)),

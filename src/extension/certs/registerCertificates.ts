@@ -3,7 +3,7 @@ import type { SecretSource } from '../../core/endpoint/secretResolver';
 import { Commands } from '../commandIds';
 import type { EndpointHealthModel } from '../endpoints/endpointHealthModel';
 import type { HealthStatusBar } from '../endpoints/healthStatusBar';
-import { registerLogCommand } from '../logs/commandBoundary';
+import { registerCommand } from '../commandBoundary';
 import { CertificateExpiryWatch } from './certificateExpiryWatch';
 import { CertificateInspector } from './certificateInspector';
 import { CertificatePanel } from './certificatePanel';
@@ -43,8 +43,8 @@ export function registerCertificates(context: vscode.ExtensionContext, { log, mo
     new PemDiagnostics(index),
     vscode.languages.registerCodeLensProvider(PEM_SELECTOR, new PemCodeLensProvider(index)),
     vscode.languages.registerHoverProvider(PEM_SELECTOR, new PemHoverProvider(index)),
-    registerLogCommand(log, Commands.inspectCertificate, (argument?: unknown) => inspector.inspect(argument)),
-    registerLogCommand(log, Commands.exportCertificateChain, (target?: vscode.Uri) => exportCertificateChain(panel.current?.report, target)),
+    registerCommand(log, Commands.inspectCertificate, (argument?: unknown) => inspector.inspect(argument)),
+    registerCommand(log, Commands.exportCertificateChain, (target?: vscode.Uri) => exportCertificateChain(panel.current?.report, target)),
   );
   return { checkCertificateExpiry: () => watch.check() };
 }

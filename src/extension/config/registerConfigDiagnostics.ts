@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../commandBoundary';
 import { Commands } from '../commandIds';
 import { ConfigCodeActionProvider } from './configCodeActions';
 import { ConfigDiagnostics } from './configDiagnostics';
@@ -29,18 +30,7 @@ export function registerConfigDiagnostics(context: vscode.ExtensionContext, log:
       vscode.languages.registerCodeActionsProvider(CONFIG_DOCUMENTS, new ConfigCodeActionProvider(diagnostics), ConfigCodeActionProvider.metadata),
     );
   };
-  context.subscriptions.push(vscode.commands.registerCommand(Commands.lintWorkspaceConfigs, async (): Promise<WorkspaceLintSummary | undefined> => {
-    try {
-      return await lintWorkspaceConfigs(diagnostics);
-    } catch (error) {
-      // The command boundary: log the details, show one message that leads to them.
-      log.error(error instanceof Error ? error : String(error));
-      const showLog = vscode.l10n.t('Show Log');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Invoice Doctor: {0}', error instanceof Error ? error.message : String(error)), showLog);
-      if (choice === showLog) log.show();
-      return undefined;
-    }
-  }));
+  context.subscriptions.push(registerCommand(log, Commands.lintWorkspaceConfigs, (): Promise<WorkspaceLintSummary | undefined> => lintWorkspaceConfigs(diagnostics)));
   if (vscode.workspace.isTrusted) start();
   else context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(start));
 }

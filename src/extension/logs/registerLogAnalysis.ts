@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ExportFormat } from '../../webview/reportProtocol';
 import { Commands } from '../commandIds';
 import { analyzeLogCommand } from './analyzeLogCommand';
-import { registerLogCommand } from './commandBoundary';
+import { registerCommand } from '../commandBoundary';
 import { exportLogReport } from './exportLogReport';
 import type { FindingsTreeNode } from './findingsTreeNodes';
 import { FindingsTreeProvider } from './findingsTreeProvider';
@@ -27,10 +27,10 @@ export function registerLogAnalysis(context: vscode.ExtensionContext, log: vscod
     report,
     vscode.window.createTreeView(FINDINGS_VIEW_ID, { treeDataProvider: findingsTree, showCollapseAll: true }),
     new LogDiagnostics(log),
-    registerLogCommand(log, Commands.analyzeLogs, (uri?: vscode.Uri | vscode.Uri[], uris?: vscode.Uri[]) => analyzeLogCommand(model, uri, uris)),
-    registerLogCommand(log, Commands.showLogReport, () => void report.createOrShow()),
-    registerLogCommand(log, Commands.exportLogReportMarkdown, (target?: vscode.Uri) => exportLogReport(model, 'markdown', target)),
-    registerLogCommand(log, Commands.exportLogReportHtml, (target?: vscode.Uri) => exportLogReport(model, 'html', target)),
+    registerCommand(log, Commands.analyzeLogs, (uri?: vscode.Uri | vscode.Uri[], uris?: vscode.Uri[]) => analyzeLogCommand(model, uri, uris)),
+    registerCommand(log, Commands.showLogReport, () => void report.createOrShow()),
+    registerCommand(log, Commands.exportLogReportMarkdown, (target?: vscode.Uri) => exportLogReport(model, 'markdown', target)),
+    registerCommand(log, Commands.exportLogReportHtml, (target?: vscode.Uri) => exportLogReport(model, 'html', target)),
   );
   return { findingsTree };
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../core/logger';
 
 /**
- * Registers a log-analysis command behind one error boundary: a failure is logged and shown
- * once, with a way to the log; cancellation (an AbortError from core) is no failure and shows
- * nothing. The endpoint commands' boundary in extension.ts does the same for probes.
+ * Registers a command behind the one error boundary every command shares: a failure is logged
+ * and shown once, with a way to the log; cancellation (an AbortError from core) is no failure
+ * and shows nothing.
  */
-export function registerLogCommand<A extends unknown[]>(log: Logger & { show(): void }, id: string, handler: (...args: A) => Promise<unknown> | unknown): vscode.Disposable {
+export function registerCommand<A extends unknown[]>(log: Logger & { show(): void }, id: string, handler: (...args: A) => Promise<unknown> | unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: A) => {
     try {
       return await handler(...args);
