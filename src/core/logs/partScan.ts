@@ -21,8 +21,12 @@ export interface PartJob extends EventWindow {
   timeZone: string | undefined;
   /** The part starts the file (nothing before it to take a time from). */
   first: boolean;
-  /** Send each finding (for `onFinding`), not only the aggregate. */
-  findings: boolean;
+  /**
+   * For `onFinding`: send the findings too, not only the aggregate, and count here (shared
+   * memory) the batches the main thread has delivered. A part's findings wait until the parts
+   * before it are done, so the worker pauses while more than BATCHES_AHEAD wait.
+   */
+  findings: Int32Array | undefined;
 }
 
 export interface PartResult {
@@ -41,9 +45,21 @@ export type PartMessage =
 
 class NeedsOrder extends Error {}
 
+const BATCHES_AHEAD = 2;
+
 export async function scanPart(job: PartJob, post: (message: PartMessage) => void): Promise<void> {
   const aggregator = new FindingAggregator(true);
   let batch: LineFinding[] = [];
+  let posted = 0;
+  const postBatch = () => {
+    if (batch.length === 0) return;
+    post({ type: 'findings', findings: batch });
+    batch = [];
+    posted++;
+    for (let delivered = Atomics.load(job.findings!, 0); posted - delivered > BATCHES_AHEAD; delivered = Atomics.load(job.findings!, 0)) {
+      Atomics.wait(job.findings!, 0, delivered);
+    }
+  };
   const scanner = new LogScanner({
     file: job.file,
     format: job.format,
@@ -66,8 +82,7 @@ export async function scanPart(job: PartJob, post: (message: PartMessage) => voi
       post({ type: 'progress', bytes: bytesRead });
       scanner.commit(bytesRead);
       if (aggregator.overflowing) throw new NeedsOrder();
-      if (batch.length > 0) post({ type: 'findings', findings: batch });
-      batch = [];
+      postBatch();
     }
     scanner.finish();
   } catch (error) {
@@ -77,6 +92,6 @@ export async function scanPart(job: PartJob, post: (message: PartMessage) => voi
   } finally {
     await handle.close();
   }
-  if (batch.length > 0) post({ type: 'findings', findings: batch });
+  postBatch();
   post({ type: 'done', result: { aggregate: aggregator.toPartial(), lines: scanner.lines, truncatedLines: scanner.truncatedLines, lastTime: scanner.lastTime } });
 }

@@ -14,7 +14,8 @@ import type { WallClockZone } from './timeZone';
 /**
  * A large plain file analysed by worker threads, one part per core, merged in file order so
  * the result (and the order of `onFinding` calls) is the same as one pass over the file.
- * Findings of a part are held until the parts before it are done. A part that reports
+ * Findings of a part are held until the parts before it are done (its worker pauses when
+ * too many wait, so memory stays bounded whatever the file size). A part that reports
  * `in-order` is analysed again, with the rest of the file, on this thread, with what the
  * parts before it left (line number, last event time); its findings that were already
  * delivered are not delivered twice (events come in the same order every time).
@@ -46,8 +47,10 @@ interface Part {
   from: number;
   running: RunningPart;
   readBytes: number;
-  held: LineFinding[];
+  /** Batches of findings waiting for the parts before this one; `delivered` counts findings, `batches` batches (shared with the worker). */
+  held: LineFinding[][];
   delivered: number;
+  batches: Int32Array | undefined;
 }
 
 /** Analyses `input` in `parts` parts; returns its line counts. */
@@ -63,21 +66,25 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
   }
   let current = 0;
   let lineOffset = 0;
-  const deliver = (finding: LineFinding) => context.onFinding!(shiftLines(finding, lineOffset));
+  const deliver = (part: Part, batch: LineFinding[]) => {
+    for (const finding of batch) context.onFinding!(shiftLines(finding, lineOffset));
+    part.delivered += batch.length;
+    Atomics.add(part.batches!, 0, 1);
+    Atomics.notify(part.batches!, 0);
+  };
   const parts: Part[] = boundaries.slice(0, -1).map((from, index) => {
     const job: PartJob = {
       file: input.name, path: plain.path, from, to: boundaries[index + 1], format: context.format, timeZone: context.timeZone,
-      since: context.window.since, until: context.window.until, first: index === 0, findings: context.onFinding !== undefined,
+      since: context.window.since, until: context.window.until, first: index === 0,
+      findings: context.onFinding ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) : undefined,
     };
-    const part: Part = { from, running: undefined!, readBytes: 0, held: [], delivered: 0 };
+    const part: Part = { from, running: undefined!, readBytes: 0, held: [], delivered: 0, batches: job.findings };
     part.running = context.workers.run(job, (message) => {
       if (message.type === 'progress') {
         part.readBytes += message.bytes;
         context.onRead(message.bytes);
-      } else if (parts[current] === part) {
-        for (const finding of message.findings) deliver(finding);
-        part.delivered += message.findings.length;
-      } else part.held.push(...message.findings);
+      } else if (parts[current] === part) deliver(part, message.findings);
+      else part.held.push(message.findings);
     });
     return part;
   });
@@ -93,9 +100,7 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
     for (; current < parts.length; current++) {
       context.signal?.throwIfAborted();
       const part = parts[current];
-      for (const finding of part.held) deliver(finding);
-      part.delivered += part.held.length;
-      part.held = [];
+      for (const batch of part.held.splice(0)) deliver(part, batch);
       const outcome = await Promise.race([part.running.outcome, aborted]);
       if (outcome === 'in-order') {
         const rest = await analyzeRest(input, parts.slice(current), { lineOffset, lastTime, context });

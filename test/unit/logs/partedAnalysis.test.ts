@@ -98,6 +98,22 @@ describe('analysis in parts by worker threads', function () {
     assert.equal(JSON.stringify(await inParts(path, 3)), JSON.stringify(expected));
   });
 
+  it('delivers findings in file order when a later part runs ahead (its worker waits)', async () => {
+    // Each 8 MB chunk of a part sends one batch of findings: the second of two 25 MB parts sends
+    // more than its worker may have waiting before the first part is done.
+    const path = join(dir, 'access.log');
+    const line = (n: number) => `10.0.0.${n % 250} - - [01/May/2024:10:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} +0000] "POST /api/v3/invoices HTTP/1.1" ${n % 10 ? 200 : 502} 157 "-" "invoice-client/1.0"`;
+    const lines: string[] = [];
+    for (let n = 0, bytes = 0; bytes < 50 * 1024 * 1024; n++) {
+      lines.push(line(n));
+      bytes += lines.at(-1)!.length + 1;
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    lines.length = 0;
+    const expected = await inOnePass(path);
+    assert.equal(JSON.stringify(await inParts(path, 2)), JSON.stringify(expected));
+  });
+
   it('keeps the --since window the same way', async () => {
     const path = join(dir, 'windowed.log');
     writeFileSync(path, serviceLog(6 * 1024 * 1024, { tracedEvery: 97, untimedEvery: 1009 }));
