@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../paths';
 import { useUiSession } from './uiSession';
+import { runCommand } from './workbenchActions';
 
 const ACTIVITY_BAR_ITEM = '.activitybar a.action-label[aria-label^="Invoice Doctor"]';
 const ENDPOINT_ROW = '.part.sidebar .monaco-list[aria-label="Endpoints"] .monaco-list-row';
@@ -42,16 +43,6 @@ async function clickMenuItem(page: Page, label: string): Promise<void> {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
   await page.mouse.down();
   await page.mouse.up();
-}
-
-/** Runs a command from the palette by its full title, as typed by a person. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .label-name', { hasText: title }).first().click();
-  await input.waitFor({ state: 'hidden' });
 }
 
 /** A resting pointer leaves a tooltip in the picture: rest it on the title bar, and let hovers fade. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../paths';
 import { useUiSession } from './uiSession';
+import { runCommand, openWithQuickOpen } from './workbenchActions';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'extension', 'fixtures', 'logs', 'error.log');
 const LOG_NAME = 'error.log';
@@ -46,28 +47,6 @@ describe('Findings and log report (UI)', function () {
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'findings-report.png') });
   });
 });
-
-/** Runs a command from the palette by its full title, as typed by a person. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  // Fuzzy matching may focus a longer title first: click the row whose label is exactly this one.
-  const label = page.locator('.quick-input-list .label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
-  await label.first().click();
-  await input.waitFor({ state: 'hidden' }).catch(() => undefined); // a command may open its own picker
-}
-
-async function openWithQuickOpen(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'visible' });
-}
 
 function reportPage(page: Page): FrameLocator {
   return page.frameLocator(REPORT_FRAME).last().frameLocator('#active-frame');

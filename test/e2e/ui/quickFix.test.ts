@@ -2,7 +2,9 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../paths';
+import { waitFor as waitUntil } from '../../extension/waitFor';
 import { useUiSession } from './uiSession';
+import { runCommand, openWithQuickOpen } from './workbenchActions';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'extension', 'fixtures', 'config', 'nginx.conf');
 /** ssl_protocols sits on line 13, indented by 8 spaces, in the fixture. */
@@ -62,34 +64,4 @@ async function focusMenuItem(page: Page, title: string): Promise<void> {
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`"${title}" is not in the quick fix menu: ${(await rows.allTextContents()).join(' | ')}`);
-}
-
-/** Runs a command from the palette by its full title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
-
-async function openWithQuickOpen(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'visible' });
-}
-
-async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 }
