@@ -1,5 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import type * as Forge from 'node-forge';
+import { forge } from '../lazyLibraries';
 
 /** One certificate as CONTRACT.md §3 shows it in a chain (`cert --json`, probe TLS detail). */
 export interface CertificateInfo {
@@ -130,7 +131,7 @@ function accessUris(infoAccess: string | undefined, method: string): string[] {
     .map((match) => match[2].replace(/^"(.*)"$/, '$1'));
 }
 
-function parseDer(raw: Buffer): forge.asn1.Asn1 | undefined {
+function parseDer(raw: Buffer): Forge.asn1.Asn1 | undefined {
   try {
     return forge.asn1.fromDer(forge.util.createBuffer(raw.toString('binary')));
   } catch {
@@ -139,7 +140,7 @@ function parseDer(raw: Buffer): forge.asn1.Asn1 | undefined {
 }
 
 /** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm SEQUENCE { OID, … }, signature } */
-function signatureAlgorithm(certificate: forge.asn1.Asn1): string {
+function signatureAlgorithm(certificate: Forge.asn1.Asn1): string {
   const algorithm = children(certificate)[1];
   const oidNode = algorithm ? children(algorithm)[0] : undefined;
   if (!oidNode || typeof oidNode.value !== 'string') return 'unknown';
@@ -148,7 +149,7 @@ function signatureAlgorithm(certificate: forge.asn1.Asn1): string {
 }
 
 /** The URIs (GeneralName [6]) of the CRL distribution points extension. */
-function crlUris(certificate: forge.asn1.Asn1): string[] {
+function crlUris(certificate: Forge.asn1.Asn1): string[] {
   const tbs = children(certificate)[0];
   const extensionsWrapper = tbs ? children(tbs).find((node) => node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === 3) : undefined;
   const extensions = extensionsWrapper ? children(children(extensionsWrapper)[0]) : [];
@@ -162,11 +163,11 @@ function crlUris(certificate: forge.asn1.Asn1): string[] {
   return [];
 }
 
-function uniformResourceIdentifiers(node: forge.asn1.Asn1): string[] {
+function uniformResourceIdentifiers(node: Forge.asn1.Asn1): string[] {
   if (node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === 6 && typeof node.value === 'string') return [node.value];
   return children(node).flatMap(uniformResourceIdentifiers);
 }
 
-function children(node: forge.asn1.Asn1): forge.asn1.Asn1[] {
+function children(node: Forge.asn1.Asn1): Forge.asn1.Asn1[] {
   return Array.isArray(node.value) ? node.value : [];
 }

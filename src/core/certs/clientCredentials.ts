@@ -2,7 +2,8 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
-import forge from 'node-forge';
+import type * as Forge from 'node-forge';
+import { forge } from '../lazyLibraries';
 import { DoctorError } from '../errors';
 import type { EndpointTlsOptions } from '../endpoint/endpointConfig';
 
@@ -46,7 +47,7 @@ export async function readCredentialFile(path: string, field: string, baseDir?: 
 
 async function loadPkcs12(path: string, passphrase: string, baseDir?: string): Promise<ClientCredentials> {
   const data = await readCredentialFile(path, 'pfx', baseDir);
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(data.toString('binary'))), passphrase);
   } catch (error) {
@@ -59,7 +60,7 @@ async function loadPkcs12(path: string, passphrase: string, baseDir?: string): P
   ].find((bag) => bag.key);
   const certificates = (p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
     .map((bag) => bag.cert)
-    .filter((cert): cert is forge.pki.Certificate => cert !== undefined && cert !== null);
+    .filter((cert): cert is Forge.pki.Certificate => cert !== undefined && cert !== null);
   if (!keyBag?.key) {
     // forge leaves `key` empty for key types it cannot decode (EC); Node may still manage.
     return nativePkcs12(path, data, passphrase, new Error('no RSA private key found'));

@@ -1,4 +1,3 @@
-import { request } from 'undici';
 
 /**
  * Small HTTP(S) exchanges of the inspector: downloading an issuer (AIA), a CRL, or asking an
@@ -19,6 +18,8 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<Bu
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
+    // Loaded on first use: undici is the largest library in the bundle (see core/lazyLibraries.ts).
+    const { request } = await import('undici');
     const response = await request(parsed, {
       method: options.method ?? 'GET',
       body: options.body,

@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
+import type * as Forge from 'node-forge';
+import { forge } from '../lazyLibraries';
 import { DoctorError } from '../errors';
 import { childrenOf, readDer, TAG } from './der';
 
@@ -25,7 +26,7 @@ export function isPkcs12(der: Buffer): boolean {
 }
 
 export function readPkcs12(der: Buffer, passphrase: string | undefined, source: string): Pkcs12Contents {
-  let pfx: forge.pkcs12.Pkcs12Pfx;
+  let pfx: Forge.pkcs12.Pkcs12Pfx;
   try {
     // `openssl pkcs12 -passout pass:` makes files with an empty passphrase; try that when none is given.
     pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary'))), passphrase ?? '');
@@ -49,7 +50,7 @@ export function readPkcs12(der: Buffer, passphrase: string | undefined, source: 
   };
 }
 
-function bagKey(bag: forge.pkcs12.Bag, source: string): KeyObject | undefined {
+function bagKey(bag: Forge.pkcs12.Bag, source: string): KeyObject | undefined {
   try {
     if (bag.key) return createPrivateKey(forge.pki.privateKeyToPem(bag.key));
     const der = asn1Der(bag.asn1);
@@ -60,7 +61,7 @@ function bagKey(bag: forge.pkcs12.Bag, source: string): KeyObject | undefined {
   }
 }
 
-function asn1Der(node: forge.asn1.Asn1 | undefined): Buffer {
+function asn1Der(node: Forge.asn1.Asn1 | undefined): Buffer {
   return node ? Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary') : Buffer.alloc(0);
 }
 

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from '../../lazyLibraries';
 import type { ParseResult } from './parseFailure';
 
 /**
@@ -27,33 +28,33 @@ export interface YamlEntry {
 
 export function parseYamlEntries(text: string): ParseResult<YamlEntry[]> {
   const entries: YamlEntry[] = [];
-  for (const document of parseAllDocuments(text)) {
+  for (const document of yaml.parseAllDocuments(text)) {
     if ('errors' in document && document.errors.length) {
       const error = document.errors[0];
       return { ok: false, failure: { message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), offset: error.pos[0], end: error.pos[1] } };
     }
-    if ('contents' in document && isMap(document.contents)) collect(document.contents, '', entries);
+    if ('contents' in document && yaml.isMap(document.contents)) collect(document.contents, '', entries);
   }
   return { ok: true, value: entries };
 }
 
 function collect(map: YAMLMap, prefix: string, entries: YamlEntry[]): void {
   for (const pair of map.items as Pair<Node, Node | null>[]) {
-    if (!isScalar(pair.key) || !pair.key.range) continue;
+    if (!yaml.isScalar(pair.key) || !pair.key.range) continue;
     const leafKey = String(pair.key.value);
     const path = prefix ? `${prefix}.${leafKey}` : leafKey;
     const value = pair.value;
     const range = value?.range ?? [pair.key.range[1], pair.key.range[1], pair.key.range[1]];
     const base = { path, leafKey, keyStart: pair.key.range[0], valueStart: range[0], valueEnd: range[1], quote: '' as const, items: [], blockSeq: false, childKeyStarts: [] };
-    if (isMap(value)) {
+    if (yaml.isMap(value)) {
       const childKeyStarts = (value.items as Pair<Node, unknown>[]).map((p) => p.key?.range?.[0]).filter((o): o is number => o !== undefined);
       entries.push({ ...base, kind: 'map', value: '', childKeyStarts: value.flow ? [] : childKeyStarts });
       collect(value, path, entries);
-    } else if (isSeq(value)) {
-      const items = value.items.filter(isScalar).filter((s) => s.range).map((s) => ({ value: String(s.value), start: s.range![0], end: s.range![1] }));
+    } else if (yaml.isSeq(value)) {
+      const items = value.items.filter(yaml.isScalar).filter((s) => s.range).map((s) => ({ value: String(s.value), start: s.range![0], end: s.range![1] }));
       entries.push({ ...base, kind: 'seq', value: '', items, blockSeq: !value.flow });
     } else {
-      const scalar = isScalar(value) ? value : undefined;
+      const scalar = yaml.isScalar(value) ? value : undefined;
       const quote = scalar?.type === 'QUOTE_DOUBLE' ? '"' : scalar?.type === 'QUOTE_SINGLE' ? "'" : '';
       entries.push({ ...base, kind: 'scalar', value: scalar?.value == null ? '' : String(scalar.value), quote });
     }
