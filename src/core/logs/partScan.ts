@@ -6,7 +6,7 @@ import type { LineFinding, LogFormat } from './logTypes';
 import { parseTimeZone } from './timeZone';
 
 /**
- * One part of a plain file, analysed in a worker thread: its own scanner and a partial
+ * One part of a plain file (not its first), analysed in a worker thread: its own scanner and a partial
  * aggregate, sent back for merging in file order. Line numbers count from the part's first
  * line; the main thread knows the lines before it. A part cannot be finished alone when an
  * event needs the time of an event before the part, or when its targets outgrow the memory
@@ -19,8 +19,6 @@ export interface PartJob extends EventWindow {
   to: number;
   format: LogFormat;
   timeZone: string | undefined;
-  /** The part starts the file (nothing before it to take a time from). */
-  first: boolean;
   /**
    * For `onFinding`: send the findings too, not only the aggregate, and count here (shared
    * memory) the batches the main thread has delivered. A part's findings wait until the parts
@@ -69,7 +67,7 @@ export async function scanPart(job: PartJob, post: (message: PartMessage) => voi
       aggregator.add(finding);
       if (job.findings) batch.push(finding);
     },
-    timeBeforeInput: job.first ? undefined : () => { throw new NeedsOrder(); },
+    timeBeforeInput: () => { throw new NeedsOrder(); },
   });
   const handle = await open(job.path, 'r');
   try {

@@ -12,8 +12,9 @@ import { PartWorkers, type RunningPart } from './partWorkers';
 import type { WallClockZone } from './timeZone';
 
 /**
- * A large plain file analysed by worker threads, one part per core, merged in file order so
- * the result (and the order of `onFinding` calls) is the same as one pass over the file.
+ * A large plain file analysed in parts, one per core: the first on this thread, the others by
+ * worker threads, merged in file order so the result (and the order of `onFinding` calls) is
+ * the same as one pass over the file.
  * Findings of a part are held until the parts before it are done (its worker pauses when
  * too many wait, so memory stays bounded whatever the file size). A part that reports
  * `in-order` is analysed again, with the rest of the file, on this thread, with what the
@@ -53,7 +54,7 @@ interface Part {
   batches: Int32Array | undefined;
 }
 
-/** Analyses `input` in `parts` parts; returns its line counts. */
+/** Analyses `input` in `count` parts; returns its line counts. */
 export async function analyzeInParts(input: OpenedInput, count: number, context: PartedContext): Promise<{ lines: number; truncatedLines: number }> {
   const plain = input.plain!;
   const size = input.size!;
@@ -64,7 +65,7 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
   } finally {
     await handle.close();
   }
-  let current = 0;
+  let live: Part | undefined; // the part whose findings are delivered as they come
   let lineOffset = 0;
   const deliver = (part: Part, batch: LineFinding[]) => {
     for (const finding of batch) context.onFinding!(shiftLines(finding, lineOffset));
@@ -72,10 +73,11 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
     Atomics.add(part.batches!, 0, 1);
     Atomics.notify(part.batches!, 0);
   };
-  const parts: Part[] = boundaries.slice(0, -1).map((from, index) => {
+  // The first part runs on this thread (a worker would start later and warm up again), the others in workers.
+  const parts: Part[] = boundaries.slice(1, -1).map((from, index) => {
     const job: PartJob = {
-      file: input.name, path: plain.path, from, to: boundaries[index + 1], format: context.format, timeZone: context.timeZone,
-      since: context.window.since, until: context.window.until, first: index === 0,
+      file: input.name, path: plain.path, from, to: boundaries[index + 2], format: context.format, timeZone: context.timeZone,
+      since: context.window.since, until: context.window.until,
       findings: context.onFinding ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) : undefined,
     };
     const part: Part = { from, running: undefined!, readBytes: 0, held: [], delivered: 0, batches: job.findings };
@@ -83,7 +85,7 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
       if (message.type === 'progress') {
         part.readBytes += message.bytes;
         context.onRead(message.bytes);
-      } else if (parts[current] === part) deliver(part, message.findings);
+      } else if (part === live) deliver(part, message.findings);
       else part.held.push(message.findings);
     });
     return part;
@@ -94,17 +96,21 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
     context.signal?.addEventListener('abort', onAbort, { once: true });
   });
   aborted.catch(() => undefined);
-  let lastTime: number | undefined;
-  let truncatedLines = 0;
   try {
-    for (; current < parts.length; current++) {
+    const first = await scanInThread(input, { from: 0, to: boundaries[1], firstLine: 1, timeBefore: undefined, delivered: 0, reported: 0 }, context);
+    lineOffset = first.lines;
+    let { truncatedLines, lastTime } = first;
+    for (const [index, part] of parts.entries()) {
       context.signal?.throwIfAborted();
-      const part = parts[current];
+      live = part;
       for (const batch of part.held.splice(0)) deliver(part, batch);
       const outcome = await Promise.race([part.running.outcome, aborted]);
       if (outcome === 'in-order') {
-        const rest = await analyzeRest(input, parts.slice(current), { lineOffset, lastTime, context });
-        return { lines: lineOffset + rest.lines, truncatedLines: truncatedLines + rest.truncatedLines };
+        const rest = parts.slice(index);
+        await Promise.all(rest.map(({ running }) => running.cancel()));
+        const reported = rest.reduce((sum, { readBytes }) => sum + readBytes, 0);
+        const tail = await scanInThread(input, { from: part.from, to: size, firstLine: lineOffset + 1, timeBefore: lastTime, delivered: part.delivered, reported }, context);
+        return { lines: lineOffset + tail.lines, truncatedLines: truncatedLines + tail.truncatedLines };
       }
       context.aggregator.merge(outcome.aggregate, lineOffset);
       lineOffset += outcome.lines;
@@ -118,19 +124,27 @@ export async function analyzeInParts(input: OpenedInput, count: number, context:
   }
 }
 
-/** The file from the start of `parts[0]` to its end, on this thread, after the parts before it. */
-async function analyzeRest(input: OpenedInput, parts: Part[], start: { lineOffset: number; lastTime: number | undefined; context: PartedContext }): Promise<{ lines: number; truncatedLines: number }> {
-  const { context } = start;
-  await Promise.all(parts.map(({ running }) => running.cancel()));
-  // Bytes the workers already reported count once; so do findings already delivered.
-  let reported = parts.reduce((sum, part) => sum + part.readBytes, 0);
-  let skip = parts[0].delivered;
+interface InThreadPart {
+  from: number;
+  to: number;
+  firstLine: number;
+  /** The time of the last event before `from` that has one. */
+  timeBefore: number | undefined;
+  /** Findings of this stretch already delivered (by a worker that then reported `in-order`). */
+  delivered: number;
+  /** Bytes of this stretch already reported as read. */
+  reported: number;
+}
+
+/** Bytes [from, to) of the file on this thread, straight into the aggregate. */
+async function scanInThread(input: OpenedInput, part: InThreadPart, context: PartedContext): Promise<{ lines: number; truncatedLines: number; lastTime: number | undefined }> {
+  let { delivered: skip, reported } = part;
   const scanner = new LogScanner({
     file: input.name,
     format: context.format,
     zone: context.zone,
-    firstLine: start.lineOffset + 1,
-    timeBeforeInput: () => start.lastTime,
+    firstLine: part.firstLine,
+    timeBeforeInput: () => part.timeBefore,
     onEvent: (finding) => {
       if (!inWindow(finding.time, context.window)) return;
       context.aggregator.add(finding);
@@ -143,12 +157,12 @@ async function analyzeRest(input: OpenedInput, parts: Part[], start: { lineOffse
     reported = Math.max(0, reported - bytes);
     if (fresh > 0) context.onRead(fresh);
   };
-  for await (const chunk of input.plain!.readRange(parts[0].from, input.size!, onRead)) {
+  for await (const chunk of input.plain!.readRange(part.from, part.to, onRead)) {
     context.signal?.throwIfAborted();
     scanner.push(chunk);
   }
   scanner.finish();
-  return { lines: scanner.lines, truncatedLines: scanner.truncatedLines };
+  return { lines: scanner.lines, truncatedLines: scanner.truncatedLines, lastTime: scanner.lastTime ?? part.timeBefore };
 }
 
 function shiftLines(finding: LineFinding, offset: number): LineFinding {
