@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import { DoctorError } from '../errors';
 import { inWindow } from './eventWindow';
 import { detectFormat } from './formatDetection';
@@ -44,7 +45,7 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
       };
       const parts = await partCount(input);
       if (parts > 1) {
-        const format = options.format ?? detectFormat(wholeLines(await input.plain!.head(DETECTION_BYTES)));
+        const format = options.format ?? detectFormat(wholeLines(await fileHead(input.plain!.handle, DETECTION_BYTES)));
         const context = { workers, aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };
         const { lines, truncatedLines } = await analyzeInParts(input, parts, context);
         files.push({ path: input.name, format, bytes: input.size!, lines, truncatedLines });
@@ -78,6 +79,12 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
   } finally {
     await Promise.all([workers.close(), ...opened.map((input) => input.close())]);
   }
+}
+
+async function fileHead(handle: FileHandle, bytes: number): Promise<Buffer> {
+  const head = Buffer.alloc(bytes);
+  const { bytesRead } = await handle.read(head, 0, bytes, 0);
+  return head.subarray(0, bytesRead);
 }
 
 /** The head of the input up to its last complete line, as text for format detection. */

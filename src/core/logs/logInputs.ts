@@ -17,12 +17,8 @@ export interface OpenedInput {
   size: number | undefined;
   /** Yields the input's (decompressed) content; `onRead` counts raw bytes consumed, for progress. */
   read(onRead: (bytes: number) => void, signal: AbortSignal | undefined): AsyncIterable<Buffer>;
-  /** For a plain (not compressed) file: its path, its first bytes, and its bytes in [from, to). */
-  plain?: {
-    path: string;
-    head(bytes: number): Promise<Buffer>;
-    readRange(from: number, to: number, onRead: (bytes: number) => void): AsyncIterable<Buffer>;
-  };
+  /** For a plain (not compressed) file: its path, and the open file for reading by position. */
+  plain?: { path: string; handle: FileHandle };
   close(): Promise<void>;
 }
 
@@ -44,15 +40,7 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
       name,
       size: stats.size,
       read: gzip ? (onRead, signal) => gunzipped(name, streamOf(handle, 0, stats.size, onRead), signal) : (onRead) => streamOf(handle, 0, stats.size, onRead),
-      plain: gzip ? undefined : {
-        path,
-        head: async (bytes) => {
-          const head = Buffer.alloc(Math.min(bytes, stats.size));
-          const { bytesRead } = await handle.read(head, 0, head.length, 0);
-          return head.subarray(0, bytesRead);
-        },
-        readRange: (from, to, onRead) => streamOf(handle, from, to, onRead),
-      },
+      plain: gzip ? undefined : { path, handle },
       close: () => handle.close(),
     };
   } catch (error) {
@@ -65,7 +53,7 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
  * Reads ahead into one buffer while the consumer works on the other, so disk and matching
  * overlap. Consumers must copy (or finish with) each chunk before asking for the next.
  */
-export async function* streamOf(handle: FileHandle, from: number, to: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+async function* streamOf(handle: FileHandle, from: number, to: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const length = Math.min(READ_BYTES, Math.max(to - from, 1));
   const buffers = [Buffer.allocUnsafe(length), Buffer.allocUnsafe(length)];
   const readAt = (index: number, position: number) => handle.read(buffers[index], 0, Math.min(length, to - position), position);

@@ -1,3 +1,4 @@
+import type { FileHandle } from 'node:fs/promises';
 import type { FailureCode } from '../failureCodes';
 import { classifyLine } from './classifyLine';
 import { isContinuation } from './continuation';
@@ -92,6 +93,22 @@ export class LogScanner {
       offset += copied;
       this.commit(copied);
     }
+  }
+
+  /**
+   * Reads bytes [from, to) of a file straight into the window (no read-ahead buffers, no copy:
+   * a read from the page cache costs little next to scanning); `afterRead` runs after each read.
+   */
+  async scanFile(handle: FileHandle, from: number, to: number, afterRead: (bytes: number) => void): Promise<void> {
+    for (let position = from; position < to;) {
+      const space = this.writable();
+      const { bytesRead } = await handle.read(space, 0, Math.min(space.length, to - position), position);
+      if (bytesRead === 0) break; // truncated under us (log rotation): stop at what exists
+      position += bytesRead;
+      this.commit(bytesRead);
+      afterRead(bytesRead);
+    }
+    this.finish();
   }
 
   /** End of input: the last line may lack its newline. */

@@ -71,18 +71,11 @@ export async function scanPart(job: PartJob, post: (message: PartMessage) => voi
   });
   const handle = await open(job.path, 'r');
   try {
-    // Straight into the scanner's window: no read-ahead buffers, no copy (a page-cache read costs little next to scanning).
-    for (let position = job.from; position < job.to;) {
-      const space = scanner.writable();
-      const { bytesRead } = await handle.read(space, 0, Math.min(space.length, job.to - position), position);
-      if (bytesRead === 0) break; // truncated under us (log rotation): stop at what exists
-      position += bytesRead;
-      post({ type: 'progress', bytes: bytesRead });
-      scanner.commit(bytesRead);
+    await scanner.scanFile(handle, job.from, job.to, (bytes) => {
+      post({ type: 'progress', bytes });
       if (aggregator.overflowing) throw new NeedsOrder();
       postBatch();
-    }
-    scanner.finish();
+    });
   } catch (error) {
     if (!(error instanceof NeedsOrder)) throw error;
     post({ type: 'in-order' });

@@ -1,4 +1,4 @@
-import { access, open } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { inWindow, type EventWindow } from './eventWindow';
@@ -58,13 +58,7 @@ interface Part {
 export async function analyzeInParts(input: OpenedInput, count: number, context: PartedContext): Promise<{ lines: number; truncatedLines: number }> {
   const plain = input.plain!;
   const size = input.size!;
-  const handle = await open(plain.path, 'r');
-  let boundaries: number[];
-  try {
-    boundaries = await partBoundaries(handle, size, count, context.zone);
-  } finally {
-    await handle.close();
-  }
+  const boundaries = await partBoundaries(plain.handle, size, count, context.zone);
   let live: Part | undefined; // the part whose findings are delivered as they come
   let lineOffset = 0;
   const deliver = (part: Part, batch: LineFinding[]) => {
@@ -152,16 +146,12 @@ async function scanInThread(input: OpenedInput, part: InThreadPart, context: Par
       else context.onFinding?.(finding);
     },
   });
-  const onRead = (bytes: number) => {
+  await scanner.scanFile(input.plain!.handle, part.from, part.to, (bytes) => {
     const fresh = Math.max(0, bytes - reported);
     reported = Math.max(0, reported - bytes);
     if (fresh > 0) context.onRead(fresh);
-  };
-  for await (const chunk of input.plain!.readRange(part.from, part.to, onRead)) {
     context.signal?.throwIfAborted();
-    scanner.push(chunk);
-  }
-  scanner.finish();
+  });
   return { lines: scanner.lines, truncatedLines: scanner.truncatedLines, lastTime: scanner.lastTime ?? part.timeBefore };
 }
 
