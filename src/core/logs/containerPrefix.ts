@@ -14,7 +14,7 @@ const PREFIXES = [
 /** The line without colour codes and container prefixes (a prefix may stack on another). */
 export function stripContainerPrefix(line: string): string {
   let text = line.includes('\x1b') ? line.replace(ANSI_ESCAPE, '') : line;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 2 && mayHavePrefix(text); pass++) {
     let stripped = false;
     for (const prefix of PREFIXES) {
       const match = prefix.exec(text);
@@ -27,4 +27,9 @@ export function stripContainerPrefix(line: string): string {
     if (!stripped) break;
   }
   return text;
+}
+
+/** What every prefix needs (a "|", kubectl's "YYYY-MM-DDT", "[pod/"): most lines are spared the regular expressions. */
+function mayHavePrefix(text: string): boolean {
+  return text.includes('|') || (text.charCodeAt(4) === 0x2d /* - */ && text.charCodeAt(10) === 0x54 /* T */) || text.startsWith('[pod/');
 }

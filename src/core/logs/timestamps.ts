@@ -19,21 +19,22 @@ const SYSLOG = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)\b/;
 
 export function extractTimestamp(line: string, zone: WallClockZone, now = Date.now()): number | undefined {
   const head = line.length > 200 ? line.slice(0, 200) : line;
-  let m = ACCESS.exec(head);
+  // Cheap checks first: each shape needs a character at a fixed distance after another.
+  let m = hasPair(head, '[', 3, 0x2f /* / */) ? ACCESS.exec(head) : null;
   if (m && MONTHS[m[2]]) {
     const offset = parseOffsetMinutes(m[7]) ?? 0;
     return Date.UTC(+m[3], MONTHS[m[2]] - 1, +m[1], +m[4], +m[5], +m[6]) - offset * 60_000;
   }
-  m = ISO.exec(head);
+  m = hasPair(head, '-', 3, 0x2d /* - */) ? ISO.exec(head) : null;
   if (m) {
     const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
     const offset = m[8] !== undefined ? parseOffsetMinutes(m[8]) : m[9] !== undefined ? ABBREVIATIONS[m[9]] : undefined;
     if (offset !== undefined) return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms) - offset * 60_000;
     return zone(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], ms);
   }
-  m = NGINX.exec(head);
+  m = hasPair(head, '/', 3, 0x2f /* / */) ? NGINX.exec(head) : null;
   if (m) return zone(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], 0);
-  m = EPOCH.exec(line);
+  m = line.includes('"t') ? EPOCH.exec(line) : null;
   if (m) return Number(m[1]) * 1000 + (m[2] ? Number(m[2].slice(0, 3).padEnd(3, '0')) : 0);
   m = SYSLOG.exec(head);
   if (m && MONTHS[m[1]]) {
@@ -43,4 +44,12 @@ export function extractTimestamp(line: string, zone: WallClockZone, now = Date.n
     return guess > now + 86_400_000 ? zone(year - 1, MONTHS[m[1]], +m[2], +m[3], +m[4], +m[5], 0) : guess;
   }
   return undefined;
+}
+
+/** Whether some `first` in `text` has the character `code` at `distance` after it. */
+function hasPair(text: string, first: string, distance: number, code: number): boolean {
+  for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+    if (text.charCodeAt(at + distance) === code) return true;
+  }
+  return false;
 }
