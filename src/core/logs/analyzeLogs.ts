@@ -37,13 +37,16 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
       aggregator.add(finding);
       options.onFinding?.(finding);
     };
-    for (const input of opened) {
+    const partCounts = await Promise.all(opened.map((input) => partCount(input)));
+    // Workers start while this thread detects formats and plans parts (the first part of a file is its own).
+    workers.reserve(Math.max(...partCounts) - 1);
+    for (const [index, input] of opened.entries()) {
       options.signal?.throwIfAborted();
       const onRead = (bytes: number) => {
         bytesDone += bytes;
         options.onProgress?.({ bytesDone, bytesTotal });
       };
-      const parts = await partCount(input);
+      const parts = partCounts[index];
       if (parts > 1) {
         const format = options.format ?? detectFormat(wholeLines(await fileHead(input.plain!.handle, DETECTION_BYTES)));
         const context = { workers, aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };

@@ -18,6 +18,11 @@ export class PartWorkers {
 
   constructor(private readonly workerFile: string) {}
 
+  /** Starts workers until `count` are idle (none for 0 or less). */
+  reserve(count: number): void {
+    while (this.idle.length < count) this.idle.push(this.start());
+  }
+
   /** Runs `job` on a free worker; `onUpdate` receives its progress and findings. */
   run(job: PartJob, onUpdate: (message: Extract<PartMessage, { type: 'progress' | 'findings' }>) => void): RunningPart {
     const worker = this.idle.pop() ?? this.start();
