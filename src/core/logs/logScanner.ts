@@ -9,9 +9,7 @@ import type { WallClockZone } from './timeZone';
 
 /**
  * Streams one input through a fixed-size window and turns it into finding events.
- * Each region of whole lines is decoded once as latin1 (a copy, one character per byte) and
- * searched with string `indexOf`, which costs far less per call than `Buffer#indexOf`; only the
- * prefilter's candidate lines are decoded as UTF-8 and classified, everything else costs one
+ * Only the prefilter's candidate lines are decoded and classified; everything else costs one
  * `indexOf` for its newline. A candidate line is attributed to the event it belongs to
  * by walking back over continuation lines (kept in a history area of the window), so a
  * stack trace or `Caused by:` chain yields one event at its first line, with the most
@@ -24,7 +22,7 @@ const MAX_EVENT_LINES = 500;
 const TIME_LOOKBACK_LINES = 20;
 const SAMPLE_CHARS = 400;
 const NEWLINE = 0x0a;
-// Under V8's limit for young-generation objects (larger strings are allocated, and freed, one by one).
+// Fits the CPU cache; under V8's limit for young-generation strings (larger ones are allocated, and freed, one by one).
 const SLICE_BYTES = 64 * 1024;
 
 interface OpenEvent {
@@ -159,15 +157,16 @@ export class LogScanner {
   private takeOversizeLine(): void {
     const end = this.scanFrom + MAX_LINE_BYTES;
     const view = this.window.subarray(0, end);
-    if (this.prefilter.candidates(view.toString('latin1', this.scanFrom, end)).length > 0) this.candidate(view, this.scanFrom, end);
+    if (this.prefilter.candidates(view.subarray(this.scanFrom, end)).length > 0) this.candidate(view, this.scanFrom, end);
     this.truncatedLines++;
     this.skippingOversizeLine = true;
     this.length = this.scanFrom = 0;
   }
 
   /**
-   * Scans whole lines in [from, to) in slices of about SLICE_BYTES: their latin1 text stays
-   * in V8's young generation and in the CPU cache while every needle is searched in it.
+   * Scans whole lines in [from, to) in slices of about SLICE_BYTES, which stay in the CPU cache
+   * while every needle is searched in them (and whose latin1 text, where the prefilter decodes
+   * it, stays in V8's young generation).
    */
   private scanRegion(from: number, to: number): void {
     const view = this.window.subarray(0, to);
@@ -184,26 +183,26 @@ export class LogScanner {
 
   /** Candidates by prefilter, then line numbers by newline. */
   private scanSlice(view: Buffer, from: number, to: number): void {
-    const text = view.toString('latin1', from, to);
+    const slice = view.subarray(from, to);
     let position = 0;
-    for (const start of this.prefilter.candidates(text)) {
-      position = this.countLines(text, position, start);
-      const newline = text.indexOf('\n', start);
+    for (const start of this.prefilter.candidates(slice)) {
+      position = this.countLines(slice, position, start);
+      const newline = slice.indexOf(NEWLINE, start);
       this.candidate(view, from + start, newline === -1 ? to : from + newline);
     }
-    this.countLines(text, position, text.length);
+    this.countLines(slice, position, slice.length);
   }
 
-  /** Advances line numbers from `from` (a line start in `text`) to `to`; returns `to`. */
-  private countLines(text: string, from: number, to: number): number {
+  /** Advances line numbers from `from` (a line start in `slice`) to `to`; returns `to`. */
+  private countLines(slice: Buffer, from: number, to: number): number {
     let lineStart = from;
-    let newline = text.indexOf('\n', from);
+    let newline = slice.indexOf(NEWLINE, from);
     while (newline !== -1 && newline < to) {
       if (newline - lineStart > MAX_LINE_BYTES) this.truncatedLines++;
       this.lines++;
       this.lineNo++;
       lineStart = newline + 1;
-      newline = text.indexOf('\n', lineStart);
+      newline = slice.indexOf(NEWLINE, lineStart);
     }
     return to;
   }

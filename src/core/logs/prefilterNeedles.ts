@@ -2,15 +2,18 @@ import type { LogFormat } from './logTypes';
 import { upstreamLineFilter } from './upstreamLineFilter';
 
 /**
- * Which lines are worth classifying. A region of whole lines is searched as latin1 text (one
- * character per byte, so offsets are byte offsets and ASCII needles match exactly where the bytes
- * do) for strings a line must contain before the classifier can find anything in it; the
- * classifier's regular expressions only ever see those candidate lines (and their event context).
- * `indexOf` runs at memchr speed on its pattern's first character, so each needle is searched by
- * an anchor: up to six of its characters (V8 searches longer patterns more slowly) starting with
- * one that is rare in logs; hits are then checked in full. Invariant, checked by the tests: every
- * line the classifier turns into a finding is a candidate in its file's format. Needles are
- * case-sensitive stems ("efused" for refused/Refused; "EFUSED" for ECONNREFUSED).
+ * Which lines are worth classifying: a slice of whole lines is searched for strings a line must
+ * contain before the classifier can find anything in it; the classifier's regular expressions
+ * only ever see those candidate lines (and their event context). `indexOf` runs at memchr speed
+ * on its pattern's first character, so each needle is searched by an anchor: up to six of its
+ * characters (V8 searches longer patterns more slowly) starting with one that is rare in logs;
+ * hits are then checked in full. The bytes are searched as they are, except where a line filter
+ * looks closer at the lines a needle finds: those formats' slices are decoded as latin1 text
+ * first (one character per byte, so offsets stay byte offsets and ASCII needles match where the
+ * bytes do), which costs a copy but makes each of the filter's many small searches cheaper.
+ * Invariant, checked by the tests: every line the classifier turns into a finding is a candidate
+ * in its file's format. Needles are case-sensitive stems ("efused" for refused/Refused; "EFUSED"
+ * for ECONNREFUSED).
  */
 /** Whether the line [lineStart, lineEnd) of `text`, whose first hit of the needle is at `hit`, is a candidate. */
 export type LineFilter = (text: string, lineStart: number, lineEnd: number, hit: number) => boolean;
@@ -18,16 +21,30 @@ export type LineFilter = (text: string, lineStart: number, lineEnd: number, hit:
 interface Needle {
   text: string;
   anchor: string;
-  /** Narrows the lines that hold the needle; made once per region, so it may keep search positions. */
+  bytes: Buffer;
+  anchorBytes: Buffer;
+  /** Where the anchor sits in the needle. */
+  offset: number;
+  /** Narrows the lines that hold the needle; made once per slice, so it may keep search positions. */
   lines?: () => LineFilter;
 }
 
 export interface Prefilter {
-  /** Starts of the candidate lines among the lines of `text` (latin1), ascending, without repeats. */
-  candidates(text: string): number[];
+  /** Starts of the candidate lines among the whole lines in `slice`, ascending, without repeats. */
+  candidates(slice: Buffer): number[];
+}
+
+/** The searches a needle takes, in latin1 text or in the bytes themselves. */
+interface Haystack {
+  readonly length: number;
+  anchorAt(needle: Needle, from: number): number;
+  needleAt(needle: Needle, at: number): boolean;
+  lineStart(at: number): number;
+  newlineFrom(at: number): number;
 }
 
 const ANCHOR_CHARS = 6;
+const NEWLINE = 0x0a;
 
 const NGINX_ERROR_NEEDLES: Needle[] = [
   needle('upstream', 'upstre', upstreamLineFilter),
@@ -65,31 +82,57 @@ const ALL_NEEDLES = [...new Set([...NGINX_ERROR_NEEDLES, ...ACCESS_NEEDLES].map(
 
 export function prefilterFor(format: LogFormat): Prefilter {
   const needles = format === 'nginx-error' ? NGINX_ERROR_NEEDLES : format === 'nginx-access' ? ACCESS_NEEDLES : ALL_NEEDLES;
-  return { candidates: (text) => candidateLines(text, needles) };
+  if (!needles.some((n) => n.lines)) return { candidates: (slice) => candidateLines(inBytes(slice), needles) };
+  return {
+    candidates: (slice) => {
+      const text = slice.toString('latin1');
+      return candidateLines(inText(text), needles, text);
+    },
+  };
 }
 
 function needle(text: string, anchor = text.slice(0, ANCHOR_CHARS), lines?: () => LineFilter): Needle {
-  return { text, anchor, lines };
+  return { text, anchor, bytes: Buffer.from(text, 'latin1'), anchorBytes: Buffer.from(anchor, 'latin1'), offset: text.indexOf(anchor), lines };
 }
 
-function candidateLines(text: string, needles: Needle[]): number[] {
+function inBytes(bytes: Buffer): Haystack {
+  return {
+    length: bytes.length,
+    anchorAt: (needle, from) => bytes.indexOf(needle.anchorBytes, from),
+    needleAt: (needle, at) => at >= 0 && bytes.compare(needle.bytes, 0, needle.bytes.length, at, Math.min(bytes.length, at + needle.bytes.length)) === 0,
+    lineStart: (at) => bytes.lastIndexOf(NEWLINE, at) + 1,
+    newlineFrom: (at) => bytes.indexOf(NEWLINE, at),
+  };
+}
+
+function inText(text: string): Haystack {
+  return {
+    length: text.length,
+    anchorAt: (needle, from) => text.indexOf(needle.anchor, from),
+    needleAt: (needle, at) => at >= 0 && text.startsWith(needle.text, at),
+    lineStart: (at) => text.lastIndexOf('\n', at) + 1,
+    newlineFrom: (at) => text.indexOf('\n', at),
+  };
+}
+
+/** `text` is the slice's latin1 text, for line filters (which only needles searched in text have). */
+function candidateLines(haystack: Haystack, needles: Needle[], text?: string): number[] {
   const starts: number[] = [];
-  for (const { text: whole, anchor, lines } of needles) {
-    const offset = whole.indexOf(anchor);
-    const accepts = lines?.();
-    let at = text.indexOf(anchor);
+  for (const needle of needles) {
+    const accepts = needle.lines?.();
+    let at = haystack.anchorAt(needle, 0);
     while (at !== -1) {
-      const start = at - offset;
-      if (start < 0 || !text.startsWith(whole, start)) {
-        at = text.indexOf(anchor, at + 1);
+      const start = at - needle.offset;
+      if (!haystack.needleAt(needle, start)) {
+        at = haystack.anchorAt(needle, at + 1);
         continue;
       }
-      const lineStart = text.lastIndexOf('\n', start) + 1;
-      const newline = text.indexOf('\n', start + whole.length);
-      const lineEnd = newline === -1 ? text.length : newline;
-      if (!accepts || accepts(text, lineStart, lineEnd, start)) starts.push(lineStart);
+      const lineStart = haystack.lineStart(start);
+      const newline = haystack.newlineFrom(start + needle.text.length);
+      const lineEnd = newline === -1 ? haystack.length : newline;
+      if (!accepts || accepts(text!, lineStart, lineEnd, start)) starts.push(lineStart);
       if (newline === -1) break;
-      at = text.indexOf(anchor, newline + 1);
+      at = haystack.anchorAt(needle, newline + 1);
     }
   }
   if (needles.length > 1) starts.sort((a, b) => a - b);

@@ -81,7 +81,7 @@ describe('labelled corpus (shared/corpus/logs)', () => {
         const prefilter = prefilterFor(format);
         for (const text of lines) {
           if (!classifyLine(text)) continue;
-          assert.deepEqual(prefilter.candidates(Buffer.from(text).toString('latin1')), [0], `not a ${format} candidate: ${text}`);
+          assert.deepEqual(prefilter.candidates(Buffer.from(text)), [0], `not a ${format} candidate: ${text}`);
         }
       });
     });
