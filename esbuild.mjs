@@ -18,7 +18,7 @@ const common = {
 
 const targets = [
   // jsonc-parser's `main` is a UMD build whose dynamic requires esbuild cannot follow: take its ES module build.
-  { name: 'extension', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'], banner: { js: 'var __invoiceDoctorLoadStart = performance.now();' } },
+  { name: 'extension', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'], banner: { js: 'var __invoiceDoctorLoadStart = performance.now();' }, footer: { js: 'var __invoiceDoctorLoadEnd = performance.now();' } },
   { name: 'cli', entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The log report page, Chart.js included: webviews load nothing from the network.
   { name: 'webview', entryPoints: ['src/webview/report.ts'], outfile: 'dist/webview/report.js', platform: 'browser', format: 'iife', target: 'es2022' },
