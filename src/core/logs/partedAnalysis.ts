@@ -22,6 +22,8 @@ import type { WallClockZone } from './timeZone';
  * delivered are not delivered twice (events come in the same order every time).
  */
 const MIN_PART_BYTES = 16 * 1024 * 1024;
+// Each part holds a scanner window and a thread's heap (about 30 MB): memory stays bounded on many-core machines.
+const MAX_PARTS = 4;
 // Beside the bundle that runs this code (dist/cli.js, dist/extension.js); absent when running from sources.
 export const WORKER_FILE = join(__dirname, 'logWorker.js');
 
@@ -39,7 +41,7 @@ export interface PartedContext {
 
 /** How many parts a file is worth splitting into; 1 when workers do not pay off or cannot run. */
 export async function partCount(input: OpenedInput): Promise<number> {
-  const parts = Math.min(availableParallelism(), Math.floor((input.size ?? 0) / MIN_PART_BYTES));
+  const parts = Math.min(availableParallelism(), MAX_PARTS, Math.floor((input.size ?? 0) / MIN_PART_BYTES));
   if (!input.plain || parts < 2) return 1;
   return access(WORKER_FILE).then(() => parts, () => 1);
 }
