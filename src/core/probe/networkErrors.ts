@@ -93,7 +93,11 @@ export function errorCode(error: unknown): string {
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = errorCode(error);
-  const message = error.message.split('\n')[0].replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/i, '').trim();
+  const message = error.message.split('\n')[0]
+    .replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/i, '')
+    // OpenSSL appends its own source location (":../deps/openssl/…/rec_layer_s3.c:1601:"): noise to a reader.
+    .replace(/:[^\s:]*\.c:\d+:/g, ': ')
+    .trim();
   return code && !message.includes(code) ? `${message} [${code}]` : message;
 }
 

@@ -59,7 +59,10 @@ export function judgeHandshake(socket: TLSSocket, context: JudgementContext): Tl
   if (authorizationError && authorizationError !== 'ERR_TLS_CERT_ALTNAME_INVALID') problems.push(chainProblem(authorizationError, chain, context.now));
   const identityError = peer && Object.keys(peer).length > 0 ? checkServerIdentity(context.identity, peer) : undefined;
   if (identityError) {
-    problems.push({ code: 'tls.cert_hostname', message: `the certificate does not cover "${context.identity}": ${identityError.message.replace(/^Hostname\/IP does not match certificate's altnames: /, '')}` });
+    // Node's own wording lists only the SANs of the address's kind (an empty list for an IP
+    // against DNS names): name every SAN the certificate has instead.
+    const names = chain[0]?.subjectAltNames.length ? chain[0].subjectAltNames.join(', ') : `no subject alternative names (subject ${chain[0]?.subject ?? 'unknown'})`;
+    problems.push({ code: 'tls.cert_hostname', message: `the certificate does not cover "${context.identity}"; it is for ${names}` });
   }
   return { chain, problems, warnings: [...certificateWarnings(chain, context.certWarnDays), ...protocolWarnings(socket)] };
 }
