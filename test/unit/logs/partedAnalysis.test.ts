@@ -56,7 +56,7 @@ describe('analysis in parts by worker threads', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const inParts = async (path: string, parts: number, window: { since?: number; until?: number } = {}) => {
+  const inParts = async (path: string, parts: number, window: { since?: number; until?: number } = {}, onFinding?: (finding: LineFinding) => void) => {
     const input = await openInput(path);
     const workers = new PartWorkers(workerFile);
     try {
@@ -67,7 +67,7 @@ describe('analysis in parts by worker threads', function () {
       const findings: LineFinding[] = [];
       const zone = parseTimeZone('UTC');
       const { lines, truncatedLines } = await analyzeInParts(input, parts, {
-        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: (f) => findings.push(f), onRead: () => undefined, signal: undefined,
+        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: onFinding ?? ((f) => findings.push(f)), onRead: () => undefined, signal: undefined,
       });
       return { findings, lines, truncatedLines, summaries: aggregator.summaries(), timeline: aggregator.timeline.result() };
     } finally {
@@ -114,6 +114,29 @@ describe('analysis in parts by worker threads', function () {
     lines.length = 0;
     const expected = await inOnePass(path);
     assert.equal(JSON.stringify(await inParts(path, 2)), JSON.stringify(expected));
+  });
+
+  it('gives the same targets when a part holds too many to keep, and delivers no finding twice', async function () {
+    // Every line a 502 for its own URL: the second part outgrows the partial aggregate's bound on
+    // distinct targets and is analysed again on the calling thread, after some of its findings went out.
+    const path = join(dir, 'distinct.log');
+    const line = (n: number) => `10.0.0.${n % 250} - - [01/May/2024:10:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} +0000] "GET /api/v3/invoices/${n} HTTP/1.1" 502 157 "-" "c/1"`;
+    const lines: string[] = [];
+    for (let n = 0; n < 260_000; n++) lines.push(line(n));
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    lines.length = 0;
+    let count = 0;
+    let last = 0;
+    const inOrder = (finding: LineFinding) => {
+      assert.equal(finding.line, last + 1);
+      last = finding.line;
+      count++;
+    };
+    const expected = await analyzeLogs([path], { timeZone: 'UTC' });
+    const parted = await inParts(path, 2, {}, inOrder);
+    assert.equal(count, 260_000);
+    assert.equal(JSON.stringify(parted.summaries), JSON.stringify(expected.findings));
+    assert.equal(JSON.stringify(parted.timeline), JSON.stringify(expected.timeline));
   });
 
   it('keeps the --since window the same way', async () => {
