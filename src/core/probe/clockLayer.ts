@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LayerResult } from './probeResult';
 import type { ResponseTiming } from './httpLayer';
 
@@ -11,23 +12,23 @@ export const CLOCK_WARN_SEC = 30;
  */
 export function checkClock(timing: ResponseTiming | undefined, toleranceSec: number): LayerResult {
   if (!timing?.date) {
-    return { layer: 'clock', status: 'skipped', ms: null, code: null, message: 'the server sent no Date header: clock skew cannot be measured', detail: {} };
+    return { layer: 'clock', status: 'skipped', ms: null, code: null, message: l10n.t('the server sent no Date header: clock skew cannot be measured'), detail: {} };
   }
   const serverTime = Date.parse(timing.date);
   if (Number.isNaN(serverTime)) {
-    return { layer: 'clock', status: 'skipped', ms: null, code: null, message: `the server's Date header "${timing.date}" is not a valid HTTP date`, detail: { date: timing.date } };
+    return { layer: 'clock', status: 'skipped', ms: null, code: null, message: l10n.t('the server\'s Date header "{0}" is not a valid HTTP date', timing.date), detail: { date: timing.date } };
   }
   const localMidpoint = timing.sentAt + timing.ttfbMs / 2;
   // Date truncates to the second, so the server's true time is up to 1 s later than it says.
   const skewSec = Math.round((serverTime + 500 - localMidpoint) / 100) / 10;
-  const direction = skewSec > 0 ? 'ahead of' : 'behind';
+  const direction = skewSec > 0 ? l10n.t('ahead of') : l10n.t('behind');
   const detail = { serverDate: timing.date, localTime: new Date(localMidpoint).toISOString(), skewSec, toleranceSec, precisionSec: 1 };
-  const size = `the server clock is ${Math.abs(skewSec)} s ${direction} this machine`;
+  const size = l10n.t('the server clock is {0} s {1} this machine', Math.abs(skewSec), direction);
   if (Math.abs(skewSec) > toleranceSec) {
-    return { layer: 'clock', status: 'fail', ms: null, code: 'clock.skew', message: `${size}, beyond the tolerance of ${toleranceSec} s: signed requests and tokens will be rejected`, detail };
+    return { layer: 'clock', status: 'fail', ms: null, code: 'clock.skew', message: l10n.t('{0}, beyond the tolerance of {1} s: signed requests and tokens will be rejected', size, toleranceSec), detail };
   }
   if (Math.abs(skewSec) > CLOCK_WARN_SEC) {
-    return { layer: 'clock', status: 'warn', ms: null, code: 'clock.skew', message: `${size} (tolerance ${toleranceSec} s)`, detail };
+    return { layer: 'clock', status: 'warn', ms: null, code: 'clock.skew', message: l10n.t('{0} (tolerance {1} s)', size, toleranceSec), detail };
   }
-  return { layer: 'clock', status: 'ok', ms: null, code: null, message: `clocks agree within ${Math.max(1, Math.abs(skewSec))} s`, detail };
+  return { layer: 'clock', status: 'ok', ms: null, code: null, message: l10n.t('clocks agree within {0} s', Math.max(1, Math.abs(skewSec))), detail };
 }

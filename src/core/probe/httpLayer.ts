@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
 import type { EndpointConfig } from '../endpoint/endpointConfig';
 import type { LayerResult } from './probeResult';
@@ -96,8 +97,8 @@ export async function probeHttp(endpoint: EndpointConfig, target: ProbeTarget, r
       const ms = elapsedMs(start);
       if (budget.timedOut()) {
         const message = timing
-          ? `the answer started (first byte after ${timing.ttfbMs} ms) but the body did not finish within ${timeoutMs} ms (${bytesRead} bytes read)`
-          : `connected, but no answer within ${timeoutMs} ms`;
+          ? l10n.t('the answer started (first byte after {0} ms) but the body did not finish within {1} ms ({2} bytes read)', timing.ttfbMs, timeoutMs, bytesRead)
+          : l10n.t('connected, but no answer within {0} ms', timeoutMs);
         return { timing, layer: { layer: 'http', status: 'fail', ms, code: 'http.timeout', message, detail: { ...base, bytes: bytesRead } } };
       }
       if (error instanceof TunnelRejectedError) {

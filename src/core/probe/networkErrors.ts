@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FailureCode } from '../failureCodes';
 
 /**
@@ -47,39 +48,39 @@ export function classifyNetworkError(error: unknown, context: ErrorContext): Cla
   if (code === 'EAI_AGAIN' || code === 'ESERVFAIL' || code === 'ETIMEOUT' || (code === 'ECONNREFUSED' && context.phase === 'dns')) {
     return { code: 'dns.timeout', message: text };
   }
-  if (code === 'ECONNREFUSED') return { code: 'tcp.refused', message: `connection refused (${text})` };
+  if (code === 'ECONNREFUSED') return { code: 'tcp.refused', message: l10n.t('connection refused ({0})', text) };
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return { code: 'tcp.timeout', message: text };
   if (UNREACHABLE.has(code)) return { code: 'tcp.unreachable', message: text };
   if (code === 'EADDRNOTAVAIL') {
     // One probe connection cannot exhaust the ephemeral ports; on an IPv6 address this means the machine has no IPv6.
     return context.family === 6
-      ? { code: 'tcp.unreachable', message: `${text}: this machine has no usable IPv6 address` }
-      : { code: 'tcp.ports_exhausted', message: `${text}: no free local port (ephemeral ports used up)` };
+      ? { code: 'tcp.unreachable', message: l10n.t('{0}: this machine has no usable IPv6 address', text) }
+      : { code: 'tcp.ports_exhausted', message: l10n.t('{0}: no free local port (ephemeral ports used up)', text) };
   }
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return { code: 'http.timeout', message: text };
   if (code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED') {
-    return { code: 'tls.client_cert', reason: 'required', message: `the server requires a client certificate (TLS alert "certificate required")${context.clientCertSent ? '' : ' and none is configured'}` };
+    return { code: 'tls.client_cert', reason: 'required', message: l10n.t('the server requires a client certificate (TLS alert "certificate required"){0}', context.clientCertSent ? '' : l10n.t(' and none is configured')) };
   }
   if (CLIENT_CERT_REJECTED_ALERTS.has(code)) {
     return context.clientCertSent
-      ? { code: 'tls.client_cert', reason: 'rejected', message: `the server rejected the client certificate (TLS alert "${alertName(code)}")` }
-      : { code: 'tls.client_cert', reason: 'required', message: `the server wants a client certificate (TLS alert "${alertName(code)}") and none is configured` };
+      ? { code: 'tls.client_cert', reason: 'rejected', message: l10n.t('the server rejected the client certificate (TLS alert "{0}")', alertName(code)) }
+      : { code: 'tls.client_cert', reason: 'required', message: l10n.t('the server wants a client certificate (TLS alert "{0}") and none is configured', alertName(code)) };
   }
   if (LEGACY_PROTOCOL.has(code)) {
-    return { code: 'tls.protocol', reason: 'version', message: `no TLS version both sides accept (${text})` };
+    return { code: 'tls.protocol', reason: 'version', message: l10n.t('no TLS version both sides accept ({0})', text) };
   }
   if (NOT_TLS.has(code)) {
-    return { code: 'tls.protocol', reason: 'not_tls', message: `the server did not answer with TLS (${text}): an old TLS-only server, or plain HTTP on this port` };
+    return { code: 'tls.protocol', reason: 'not_tls', message: l10n.t('the server did not answer with TLS ({0}): an old TLS-only server, or plain HTTP on this port', text) };
   }
   if (code === 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' && !context.clientCertSent) {
-    return { code: 'tls.handshake', reason: 'maybe_client_cert', message: `the server aborted the handshake (alert "handshake failure"): it may require a client certificate (none is configured) or share no cipher with this client` };
+    return { code: 'tls.handshake', reason: 'maybe_client_cert', message: l10n.t('the server aborted the handshake (alert "handshake failure"): it may require a client certificate (none is configured) or share no cipher with this client') };
   }
-  if (code.startsWith('ERR_SSL_') || code === 'EPROTO') return { code: 'tls.handshake', message: `TLS handshake failed (${text})` };
+  if (code.startsWith('ERR_SSL_') || code === 'EPROTO') return { code: 'tls.handshake', message: l10n.t('TLS handshake failed ({0})', text) };
   if (context.phase === 'tls' && (RESET.has(code) || /before secure TLS connection|socket disconnected/i.test(text))) {
-    return { code: 'tls.handshake', reason: 'eof', message: `the server closed the connection during the TLS handshake (${text})` };
+    return { code: 'tls.handshake', reason: 'eof', message: l10n.t('the server closed the connection during the TLS handshake ({0})', text) };
   }
   if (RESET.has(code) || /socket hang up|other side closed|prematurely closed/i.test(text)) {
-    return { code: 'tcp.reset', message: `the connection was dropped (${text})` };
+    return { code: 'tcp.reset', message: l10n.t('the connection was dropped ({0})', text) };
   }
   return { code: 'conn.unspecified', message: text };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /**
  * The time a probe phase may take. Every phase (DNS, TCP, TLS, HTTP) gets the endpoint's full
  * `timeoutMs`, so a stuck phase ends within `timeoutMs` of its start and names itself; its
@@ -13,7 +14,7 @@ export interface PhaseBudget {
 
 class PhaseTimeout extends Error {
   constructor(readonly timeoutMs: number) {
-    super(`no answer within ${timeoutMs} ms`);
+    super(l10n.t('no answer within {0} ms', timeoutMs));
     this.name = 'TimeoutError';
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ENDPOINT_DEFAULTS, type EndpointConfig } from '../endpoint/endpointConfig';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
@@ -97,7 +98,7 @@ export async function probeWithResolver(endpoint: EndpointConfig, options: Probe
     let settings: TlsSettings | undefined;
     let tlsAttempts: TlsAttempt[] = [];
     if (!target.secure) {
-      layers.push({ layer: 'tls', status: 'skipped', ms: null, code: null, message: 'plain http:// endpoint: no TLS', detail: {} });
+      layers.push({ layer: 'tls', status: 'skipped', ms: null, code: null, message: l10n.t('plain http:// endpoint: no TLS'), detail: {} });
     } else {
       const loaded = await loadTlsSettings(endpoint, target, options.baseDir, options.env ?? process.env);
       signal?.throwIfAborted();
@@ -149,7 +150,7 @@ function verdictOf(layers: LayerResult[]): Verdict {
 
 function notReached(name: ProbeLayerName, layers: LayerResult[]): LayerResult {
   const failed = layers.find((layer) => layer.status === 'fail');
-  const message = failed ? `not reached: ${failed.layer} failed` : name === 'clock' ? 'no answer to read the server clock from' : 'not reached';
+  const message = failed ? l10n.t('not reached: {0} failed', failed.layer) : name === 'clock' ? l10n.t('no answer to read the server clock from') : l10n.t('not reached');
   return { layer: name, status: 'skipped', ms: null, code: null, message, detail: {} };
 }
 
@@ -158,14 +159,14 @@ function targetOf(endpoint: EndpointConfig, options: ProbeOptions): ProbeTarget 
   try {
     url = new URL(endpoint.url);
   } catch {
-    return `"${endpoint.url}" is not a valid URL`;
+    return l10n.t('"{0}" is not a valid URL', endpoint.url);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http and https URLs can be probed, not ${url.protocol}`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return l10n.t('only http and https URLs can be probed, not {0}', url.protocol);
   try {
     const proxy = selectProxy(url, { setting: endpoint.proxy ?? ENDPOINT_DEFAULTS.proxy, systemProxy: options.systemProxy, env: options.env ?? process.env });
     return probeTarget(endpoint, proxy);
   } catch {
-    return `the proxy setting "${endpoint.proxy}" is not a valid URL`;
+    return l10n.t('the proxy setting "{0}" is not a valid URL', String(endpoint.proxy));
   }
 }
 

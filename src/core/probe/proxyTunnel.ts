@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Socket } from 'node:net';
 import type { ProxyRoute } from './proxySelection';
 import { startTls } from './socketOps';
@@ -5,7 +6,7 @@ import { startTls } from './socketOps';
 /** The proxy refused the CONNECT request; carries what it said. */
 export class TunnelRejectedError extends Error {
   constructor(readonly statusCode: number, readonly statusLine: string) {
-    super(`the proxy answered the CONNECT request with "${statusLine}"`);
+    super(l10n.t('the proxy answered the CONNECT request with "{0}"', statusLine));
     this.name = 'TunnelRejectedError';
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { STATUS_CODES } from 'node:http';
 import type { EndpointExpectation } from '../endpoint/endpointConfig';
 import type { Finding } from './tlsVerification';
@@ -28,25 +29,25 @@ export function checkResponse(response: ReceivedResponse, expect: EndpointExpect
   const expected = expect?.status?.length ? expect.status.includes(status) : status >= 200 && status < 300;
   const wanted = expect?.status?.length ? expect.status.join(', ') : 'any 2xx';
   if (!expected) {
-    if (status === 407) return { code: 'proxy.rejected', reason: 'auth', message: `the proxy answered ${statusLine(status)}: it wants credentials (user:password in the proxy URL)` };
+    if (status === 407) return { code: 'proxy.rejected', reason: 'auth', message: l10n.t('the proxy answered {0}: it wants credentials (user:password in the proxy URL)', statusLine(status)) };
     const location = header(response, 'location');
     if (status >= 300 && status < 400 && location) {
       const elsewhere = redirectsElsewhere(location, response.host) ? ', another host' : '';
-      return { code: 'http.status', reason: 'redirect', message: `redirected with ${statusLine(status)} to ${location}${elsewhere} (expected ${wanted}; probes do not follow redirects)` };
+      return { code: 'http.status', reason: 'redirect', message: l10n.t('redirected with {0} to {1}{2} (expected {3}; probes do not follow redirects)', statusLine(status), location, elsewhere, wanted) };
     }
     if (status >= 500) {
       const retryAfter = header(response, 'retry-after');
-      return { code: 'http.5xx', message: `the server answered ${statusLine(status)}${retryAfter ? ` (Retry-After: ${retryAfter})` : ''}` };
+      return { code: 'http.5xx', message: l10n.t('the server answered {0}{1}', statusLine(status), retryAfter ? l10n.t(' (Retry-After: {0})', retryAfter) : '') };
     }
     if (status === 403 && looksLikeWaf(response)) {
-      return { code: 'proxy.rejected', reason: 'waf', message: `${statusLine(status)} from what looks like a WAF or filtering proxy${response.viaProxy ? ' (the request went through a proxy)' : ''}: "${bodyExcerpt(response.body)}"` };
+      return { code: 'proxy.rejected', reason: 'waf', message: l10n.t('{0} from what looks like a WAF or filtering proxy{1}: "{2}"', statusLine(status), response.viaProxy ? l10n.t(' (the request went through a proxy)') : '', bodyExcerpt(response.body)) };
     }
-    return { code: 'http.status', message: `the server answered ${statusLine(status)} (expected ${wanted})${response.body ? `: "${bodyExcerpt(response.body)}"` : ''}` };
+    return { code: 'http.status', message: l10n.t('the server answered {0} (expected {1}){2}', statusLine(status), wanted, response.body ? `: "${bodyExcerpt(response.body)}"` : '') };
   }
   const needle = expect?.bodyContains;
   if (needle && !response.body.includes(needle)) {
     const scope = response.truncated ? ` in the first ${response.body.length} characters` : '';
-    return { code: 'http.body', message: `the answer (${statusLine(status)}) does not contain ${JSON.stringify(needle)}${scope}: "${bodyExcerpt(response.body)}"` };
+    return { code: 'http.body', message: l10n.t('the answer ({0}) does not contain {1}{2}: "{3}"', statusLine(status), JSON.stringify(needle), scope, bodyExcerpt(response.body)) };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../certs/certificateInfo';
@@ -86,10 +87,10 @@ async function handshake(target: ProbeTarget, attempt: TcpAttempt & { socket: So
       certSha256: judgement.chain[0]?.sha256 ?? null,
     };
   } catch (error) {
-    if (budget.timedOut()) return failed({ code: 'tls.handshake', reason: 'timeout', message: `no TLS handshake within ${context.timeoutMs} ms: the server accepted the connection but did not answer` });
+    if (budget.timedOut()) return failed({ code: 'tls.handshake', reason: 'timeout', message: l10n.t('no TLS handshake within {0} ms: the server accepted the connection but did not answer', context.timeoutMs) });
     const classified = classifyNetworkError(error, { phase: 'tls', clientCertSent: context.settings.clientCertSent });
     if (classified.reason === 'maybe_client_cert' && !target.proxy && await asksForClientCertificate(target, attempt, budget)) {
-      return failed({ code: 'tls.client_cert', reason: 'required', message: 'the server asks for a client certificate (TLS 1.2 CertificateRequest) and none is configured: it ended the handshake with "handshake failure"' });
+      return failed({ code: 'tls.client_cert', reason: 'required', message: l10n.t('the server asks for a client certificate (TLS 1.2 CertificateRequest) and none is configured: it ended the handshake with "handshake failure"') });
     }
     return failed(classified);
   } finally {
@@ -113,8 +114,8 @@ async function asksForClientCertificate(target: ProbeTarget, attempt: TcpAttempt
 
 function closedAfterHandshake(clientCertSent: boolean): Finding {
   return clientCertSent
-    ? { code: 'tls.client_cert', reason: 'rejected', message: 'the server closed the connection right after the handshake without a word: it most likely rejected the client certificate that was sent' }
-    : { code: 'tls.handshake', reason: 'eof', message: 'the server closed the connection right after the TLS handshake' };
+    ? { code: 'tls.client_cert', reason: 'rejected', message: l10n.t('the server closed the connection right after the handshake without a word: it most likely rejected the client certificate that was sent') }
+    : { code: 'tls.handshake', reason: 'eof', message: l10n.t('the server closed the connection right after the TLS handshake') };
 }
 
 function tunnelFailure(error: unknown, target: ProbeTarget, budget: PhaseBudget): Finding {
@@ -122,10 +123,10 @@ function tunnelFailure(error: unknown, target: ProbeTarget, budget: PhaseBudget)
   const authority = hostPort(target.host, target.port);
   if (error instanceof TunnelRejectedError) {
     const hint = error.statusCode === 407 ? ': it wants proxy credentials (put user:password in the proxy URL)' : '';
-    return { code: 'proxy.rejected', reason: error.statusCode === 407 ? 'auth' : 'tunnel', message: `the proxy ${proxy} refused to open a tunnel to ${authority} ("${error.statusLine}")${hint}` };
+    return { code: 'proxy.rejected', reason: error.statusCode === 407 ? 'auth' : 'tunnel', message: l10n.t('the proxy {0} refused to open a tunnel to {1} ("{2}"){3}', proxy, authority, error.statusLine, hint) };
   }
-  if (budget.timedOut()) return { code: 'proxy.rejected', reason: 'tunnel', message: `the proxy ${proxy} did not open a tunnel to ${authority} within ${budget.timeoutMs} ms` };
-  return { code: 'proxy.rejected', reason: 'tunnel', message: `the tunnel through the proxy ${proxy} to ${authority} failed: ${describeError(error)}` };
+  if (budget.timedOut()) return { code: 'proxy.rejected', reason: 'tunnel', message: l10n.t('the proxy {0} did not open a tunnel to {1} within {2} ms', proxy, authority, budget.timeoutMs) };
+  return { code: 'proxy.rejected', reason: 'tunnel', message: l10n.t('the tunnel through the proxy {0} to {1} failed: {2}', proxy, authority, describeError(error)) };
 }
 
 function tlsLayerResult(target: ProbeTarget, attempts: TlsAttempt[], ms: number, settings: TlsSettings): LayerResult {
@@ -142,11 +143,11 @@ function tlsLayerResult(target: ProbeTarget, attempts: TlsAttempt[], ms: number,
   if (failing.length > 0) {
     const first = failing[0].failure as Finding;
     const bad = failing.map((attempt) => `${attempt.address}: ${attempt.failure?.message}`).join('; ');
-    return { layer: 'tls', status: 'warn', ms, code: first.code, message: `TLS works on ${primary.address} but fails on ${bad}`, detail: { ...detail, reason: first.reason ?? null } };
+    return { layer: 'tls', status: 'warn', ms, code: first.code, message: l10n.t('TLS works on {0} but fails on {1}', primary.address, bad), detail: { ...detail, reason: first.reason ?? null } };
   }
   const warnings = uniqueFindings(attempts.flatMap((attempt) => attempt.judgement?.warnings ?? []));
   const mismatch = leafMismatch(attempts);
-  const summary = `${primary.protocol}, ${primary.cipher}${primary.alpn ? `, ALPN ${primary.alpn}` : ''}; ${certificateSummary(primary.judgement?.chain[0])}; trusted`;
+  const summary = l10n.t('{0}, {1}{2}; {3}; trusted', String(primary.protocol), String(primary.cipher), primary.alpn ? l10n.t(', ALPN {0}', primary.alpn) : '', certificateSummary(primary.judgement?.chain[0]));
   if (warnings.length > 0) {
     return { layer: 'tls', status: 'warn', ms, code: warnings[0].code, message: [summary, ...warnings.map((w) => w.message), ...(mismatch ? [mismatch] : [])].join('; '), detail: { ...detail, reason: warnings[0].reason ?? null } };
   }
@@ -171,7 +172,7 @@ function tlsDetail(target: ProbeTarget, attempts: TlsAttempt[], primary: TlsAtte
       address: attempt.address,
       ms: attempt.ms,
       code: attempt.failure?.code ?? null,
-      message: attempt.failure?.message ?? 'trusted',
+      message: attempt.failure?.message ?? l10n.t('trusted'),
       protocol: attempt.protocol,
       certSha256: attempt.certSha256,
       subject: attempt.judgement?.chain[0]?.subject ?? null,
@@ -181,14 +182,14 @@ function tlsDetail(target: ProbeTarget, attempts: TlsAttempt[], primary: TlsAtte
 
 function certificateSummary(leaf: CertificateInfo | undefined): string {
   if (!leaf) return 'no certificate';
-  return `certificate "${leaf.subject}" issued by "${leaf.issuer}", ${leaf.daysLeft} days left`;
+  return l10n.t('certificate "{0}" issued by "{1}", {2} days left', leaf.subject, leaf.issuer, leaf.daysLeft);
 }
 
 function leafMismatch(attempts: TlsAttempt[]): string | undefined {
   const fingerprints = new Set(attempts.map((attempt) => attempt.certSha256));
   if (fingerprints.size <= 1) return undefined;
   const list = attempts.map((attempt) => `${attempt.address} → "${attempt.judgement?.chain[0]?.subject ?? '?'}" (${attempt.certSha256?.slice(0, 23)}…)`).join(', ');
-  return `the addresses present different server certificates: ${list}; a renewal or deployment may be half done`;
+  return l10n.t('the addresses present different server certificates: {0}; a renewal or deployment may be half done', list);
 }
 
 function uniqueFindings(findings: Finding[]): Finding[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createSecureContext, rootCertificates, type ConnectionOptions, type SecureContext, type SecureContextOptions } from 'node:tls';
 import { loadClientCredentials } from '../certs/clientCredentials';
 import { isDoctorError } from '../errors';
@@ -44,8 +45,8 @@ export async function loadTlsSettings(endpoint: EndpointConfig, target: ProbeTar
     }, trust.additional);
   } catch (error) {
     return credentials
-      ? { code: 'tls.client_cert', reason: 'credentials_unreadable', message: `the client certificate from ${credentials.source} cannot be used: ${(error as Error).message}` }
-      : { code: 'tls.cert_untrusted', reason: 'ca_unreadable', message: `the trusted certificates cannot be used: ${(error as Error).message}` };
+      ? { code: 'tls.client_cert', reason: 'credentials_unreadable', message: l10n.t('the client certificate from {0} cannot be used: {1}', credentials.source, (error as Error).message) }
+      : { code: 'tls.cert_untrusted', reason: 'ca_unreadable', message: l10n.t('the trusted certificates cannot be used: {0}', (error as Error).message) };
   }
   return {
     connection: { secureContext, servername: target.servername, ...(minVersion ? { minVersion } : {}) },
