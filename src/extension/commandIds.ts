@@ -10,6 +10,7 @@ export const Commands = {
   copyDiagnosis: 'invoiceDoctor.endpoints.copyDiagnosis',
   showCertificateChain: 'invoiceDoctor.endpoints.showCertificateChain',
   setSecret: 'invoiceDoctor.secrets.set',
+  clearProbeHistory: 'invoiceDoctor.history.clear',
   showLog: 'invoiceDoctor.showLog',
   lintWorkspaceConfigs: 'invoiceDoctor.config.lintWorkspace',
   analyzeLogs: 'invoiceDoctor.logs.analyze',

@@ -15,6 +15,8 @@ import { EndpointStore } from './endpoints/endpointStore';
 import type { EndpointTreeNode } from './endpoints/endpointTreeNodes';
 import { EndpointsTreeProvider } from './endpoints/endpointsTreeProvider';
 import { HealthStatusBar } from './endpoints/healthStatusBar';
+import type { ProbeHistoryReader } from './endpoints/probeHistoryStore';
+import { registerProbeHistory } from './endpoints/registerProbeHistory';
 import type { FindingsTreeNode } from './logs/findingsTreeNodes';
 import { registerLogAnalysis } from './logs/registerLogAnalysis';
 import { VerdictNotifier } from './endpoints/verdictNotifier';
@@ -35,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
   const secrets = new SecretStorageSource(context.secrets);
   const store = new EndpointStore(log);
   const model = new EndpointHealthModel(store, secrets, log);
-  const treeProvider = new EndpointsTreeProvider(model);
+  const history = registerProbeHistory(context, { log, model });
+  const treeProvider = new EndpointsTreeProvider(model, history);
   const treeView = vscode.window.createTreeView(ENDPOINTS_VIEW_ID, { treeDataProvider: treeProvider, showCollapseAll: true });
   const statusBar = new HealthStatusBar(model);
   const prober = new BackgroundProber(model);
@@ -55,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
   const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(initialLoad) });
   logActivationTime(log, activateStart);
-  return { endpointsTree: treeProvider, endpointsReady: () => store.ready(), findingsTree, ...certificates };
+  const probeHistory = { entries: (name: string) => history.entries(name), summary: (name: string) => history.summary(name) };
+  return { endpointsTree: treeProvider, endpointsReady: () => store.ready(), findingsTree, probeHistory, ...certificates };
 }
 
 /**
@@ -67,6 +71,8 @@ export interface InvoiceDoctorApi extends CertificatesApi {
   endpointsReady(): Promise<void>;
   /** The Findings view of the latest log analysis. */
   findingsTree: vscode.TreeDataProvider<FindingsTreeNode>;
+  /** Each endpoint's recorded probes and their summary, by endpoint name. */
+  probeHistory: Pick<ProbeHistoryReader, 'entries' | 'summary'>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { formatResultsLine, type SuiteResults, type TestFailure } from './suiteR
 const SUITES = [
   () => import('./smoke.test'),
   () => import('./endpointsView.test'),
+  () => import('./history.test'),
   () => import('./config.test'),
   () => import('./logs.test'),
   () => import('./certs.test'),

@@ -1,13 +1,21 @@
 import * as vscode from 'vscode';
+import { formatUptime, summarizeHistory } from '../../core/history/historySummary';
+import type { ProbeHistoryEntry } from '../../core/history/probeHistoryEntry';
+import { historySparkline } from '../../core/history/sparkline';
 import type { LayerResult } from '../../core/probe/probeResult';
 import type { EndpointHealth } from './endpointHealthModel';
 
-/** Hover text for an endpoint row: what was probed, the verdict and what to do. */
-export function endpointTooltip(health: EndpointHealth): vscode.MarkdownString {
+/** The trend in the tooltip and the row covers this many of the latest probes (the setting may keep more). */
+export const RECENT_HISTORY = 50;
+
+/** Hover text for an endpoint row: what was probed, the recent trend, the verdict and what to do. */
+export function endpointTooltip(health: EndpointHealth, history: readonly ProbeHistoryEntry[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(health.endpoint.config.name)}**  \n`);
   md.appendText(health.endpoint.config.url);
   md.appendMarkdown('\n\n');
+  // One probe is no trend yet: the verdict line below says it all.
+  if (history.length > 1) md.appendMarkdown(`$(history) ${escape(historyLine(history.slice(-RECENT_HISTORY)))}\n\n`);
   if (health.setupProblem) {
     md.appendMarkdown(`$(error) ${escape(health.setupProblem)}`);
     return md;
@@ -23,6 +31,15 @@ export function endpointTooltip(health: EndpointHealth): vscode.MarkdownString {
     for (const fix of result.diagnosis.fixes) md.appendMarkdown(`- ${escape(fix)}\n`);
   }
   return md;
+}
+
+/** `Last 50 probes: ▂▃▂✕▂ · 98% up · median 120 ms`. */
+function historyLine(recent: readonly ProbeHistoryEntry[]): string {
+  const summary = summarizeHistory(recent);
+  const uptime = formatUptime(summary.uptimePercent ?? 0);
+  return summary.medianMs === null
+    ? vscode.l10n.t('Last {0} probes: {1} · {2} up', recent.length, historySparkline(recent), uptime)
+    : vscode.l10n.t('Last {0} probes: {1} · {2} up · median {3} ms', recent.length, historySparkline(recent), uptime, Math.round(summary.medianMs));
 }
 
 /** Hover text for a layer row: its message and the facts the probe gathered. */

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { FAILURE_CODES } from '../../core/failureCodes';
+import { formatUptime, summarizeHistory } from '../../core/history/historySummary';
 import type { LayerResult, Verdict } from '../../core/probe/probeResult';
 import { Commands } from '../commandIds';
 import { Disposable } from '../lifecycle';
 import type { EndpointHealth, EndpointHealthModel } from './endpointHealthModel';
 import { endpointChildren, type EndpointTreeNode } from './endpointTreeNodes';
-import { endpointTooltip, layerTooltip } from './endpointTooltips';
+import { endpointTooltip, layerTooltip, RECENT_HISTORY } from './endpointTooltips';
+import type { ProbeHistoryReader } from './probeHistoryStore';
 
 const LAYER_LABELS: Record<LayerResult['layer'], string> = {
   dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP', clock: 'Clock',
@@ -16,9 +18,10 @@ export class EndpointsTreeProvider extends Disposable implements vscode.TreeData
   private readonly changeEmitter = this._register(new vscode.EventEmitter<EndpointTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly model: EndpointHealthModel) {
+  constructor(private readonly model: EndpointHealthModel, private readonly history: ProbeHistoryReader) {
     super();
     this._register(model.onDidChange(() => this.changeEmitter.fire(undefined)));
+    this._register(history.onDidChange(() => this.changeEmitter.fire(undefined)));
     this._register(model.store.onDidChange(() => this.changeEmitter.fire(undefined)));
   }
 
@@ -38,7 +41,7 @@ export class EndpointsTreeProvider extends Disposable implements vscode.TreeData
 
   getTreeItem(node: EndpointTreeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'endpoint': return endpointItem(node.health);
+      case 'endpoint': return endpointItem(node.health, this.history);
       case 'layer': return layerItem(node.health, node.layer);
       case 'addresses': {
         const item = new vscode.TreeItem(vscode.l10n.t('Addresses'), vscode.TreeItemCollapsibleState.Collapsed);
@@ -93,13 +96,14 @@ export class EndpointsTreeProvider extends Disposable implements vscode.TreeData
   }
 }
 
-function endpointItem(health: EndpointHealth): vscode.TreeItem {
+function endpointItem(health: EndpointHealth, history: ProbeHistoryReader): vscode.TreeItem {
   const item = new vscode.TreeItem(health.endpoint.config.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = idOf(health);
   const verdict: Verdict | 'unknown' = health.setupProblem ? 'down' : health.result?.verdict ?? 'unknown';
   item.contextValue = `endpoint:${verdict}`;
-  item.description = describeEndpoint(health);
-  item.tooltip = endpointTooltip(health);
+  const recent = history.entries(health.endpoint.config.name).slice(-RECENT_HISTORY);
+  item.description = withUptime(describeEndpoint(health), summarizeHistory(recent).uptimePercent);
+  item.tooltip = endpointTooltip(health, recent);
   item.iconPath = health.probing
     ? new vscode.ThemeIcon('loading~spin')
     : verdict === 'up' ? statusIcon('ok') : verdict === 'degraded' ? statusIcon('warn') : verdict === 'down' ? statusIcon('fail') : new vscode.ThemeIcon('circle-outline');
@@ -115,6 +119,12 @@ function describeEndpoint(health: EndpointHealth): string {
     return `${result.verdict} · ${FAILURE_CODES[result.diagnosis.code].title}`;
   }
   return `${result.verdict} · ${formatMs(result.totalMs)}`;
+}
+
+/** An endpoint that failed some of its recent probes, but not all, says so: it is flaky. Steady ones stay uncluttered. */
+function withUptime(description: string, uptimePercent: number | null): string {
+  if (uptimePercent === null || uptimePercent === 0 || uptimePercent === 100) return description;
+  return `${description} · ${vscode.l10n.t('{0} uptime', formatUptime(uptimePercent))}`;
 }
 
 function layerItem(health: EndpointHealth, layer: LayerResult): vscode.TreeItem {
