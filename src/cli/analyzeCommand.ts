@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { resolve } from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS, type CliCommand, type CliIo } from './cliCommand';
 import { parseArgs } from './args';
@@ -72,7 +73,7 @@ async function runAnalyze(argv: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     if (io.signal.aborted) {
-      io.stderr.write('invoice-doctor analyze: cancelled\n');
+      io.stderr.write(`invoice-doctor analyze: ${l10n.t('cancelled')}\n`);
       return EXIT_CANCELLED;
     }
     throw error;
@@ -90,25 +91,26 @@ function resolveFrom(cwd: string, path: string): LogInput {
 function formatReport(result: AnalysisResult): string {
   const out: string[] = [];
   for (const file of result.files) {
-    out.push(`${file.path}: ${file.format}, ${file.lines} lines, ${file.bytes} bytes${file.truncatedLines ? `, ${file.truncatedLines} lines over 1 MB matched on their first megabyte` : ''}`);
+    const truncated = file.truncatedLines ? l10n.t(', {0} lines over 1 MB matched on their first megabyte', file.truncatedLines) : '';
+    out.push(l10n.t('{0}: {1}, {2} lines, {3} bytes{4}', file.path, file.format, file.lines, file.bytes, truncated));
   }
   out.push('');
   if (result.findings.length === 0) {
-    out.push('No connection failures found.');
+    out.push(l10n.t('No connection failures found.'));
     return `${out.join('\n')}\n`;
   }
   for (const finding of result.findings) {
     const title = FAILURE_CODES[finding.category]?.title ?? finding.category;
-    out.push(`${finding.category}  ${title}: ${finding.count} ${finding.count === 1 ? 'event' : 'events'}`);
-    if (finding.first) out.push(`  first ${finding.first}   last ${finding.last}`);
+    out.push(`${finding.category}  ${finding.count === 1 ? l10n.t('{0}: 1 event', title) : l10n.t('{0}: {1} events', title, finding.count)}`);
+    if (finding.first) out.push(`  ${l10n.t('first {0}   last {1}', finding.first, String(finding.last))}`);
     const targets = Object.entries(finding.targets).slice(0, TOP_TARGETS);
-    if (targets.length > 0) out.push(`  targets: ${targets.map(([target, count]) => `${target} (${count})`).join(', ')}`);
+    if (targets.length > 0) out.push(`  ${l10n.t('targets: {0}', targets.map(([target, count]) => `${target} (${count})`).join(', '))}`);
     const sample = finding.samples[0];
-    if (sample) out.push(`  e.g. ${sample.file}:${sample.line}: ${sample.text}`);
-    for (const fix of finding.fixes) out.push(`  fix: ${fix}`);
-    if (finding.rules.length > 0) out.push(`  related config checks: ${finding.rules.join(', ')} (invoice-doctor lint)`);
+    if (sample) out.push(`  ${l10n.t('e.g. {0}', `${sample.file}:${sample.line}: ${sample.text}`)}`);
+    for (const fix of finding.fixes) out.push(`  ${l10n.t('fix: {0}', fix)}`);
+    if (finding.rules.length > 0) out.push(`  ${l10n.t('related config checks: {0} (invoice-doctor lint)', finding.rules.join(', '))}`);
     out.push('');
   }
-  out.push(`Timeline: ${result.timeline.buckets.length} buckets of ${result.timeline.bucketSeconds}s (see --json).`);
+  out.push(l10n.t('Timeline: {0} buckets of {1}s (see --json).', result.timeline.buckets.length, result.timeline.bucketSeconds));
   return `${out.join('\n')}\n`;
 }

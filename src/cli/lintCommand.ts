@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS, type CliCommand, type CliIo } from './cliCommand';
 import { parseArgs } from './args';
@@ -46,7 +47,7 @@ export const lintCommand: CliCommand = {
     } else {
       run = await lintFiles(paths);
     }
-    for (const skipped of run.skipped) io.stderr.write(`invoice-doctor lint: skipped ${display(skipped.path)}: ${skipped.reason}\n`);
+    for (const skipped of run.skipped) io.stderr.write(`invoice-doctor lint: ${l10n.t('skipped {0}: {1}', display(skipped.path), skipped.reason)}\n`);
     const findings = run.findings;
     if (flags.sarif) {
       io.stdout.write(`${JSON.stringify(toSarif(findings, io.cwd, process.env.INVOICE_DOCTOR_VERSION), null, 2)}\n`);
@@ -64,12 +65,14 @@ export const lintCommand: CliCommand = {
 };
 
 function humanReport(findings: Finding[], fixed: { file: string; line: number; rule: string; title: string }[], run: LintRun, display: (p?: string) => string): string {
-  const lines = fixed.map((f) => `fixed ${f.file}:${f.line} ${f.rule}: ${f.title}`);
+  const lines = fixed.map((f) => l10n.t('fixed {0} {1}: {2}', `${f.file}:${f.line}`, f.rule, f.title));
   for (const f of findings) {
-    lines.push(`${display(f.path)}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.rule} ${f.message}${f.fixable ? ' [fix available]' : ''}`);
+    lines.push(`${display(f.path)}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.rule} ${f.message}${f.fixable ? l10n.t(' [fix available]') : ''}`);
   }
-  const counts = (['error', 'warning', 'info'] as const).map((s) => `${findings.filter((f) => f.severity === s).length} ${s}(s)`).join(', ');
-  lines.push(`${run.files.length} file(s) checked: ${findings.length ? counts : 'no problems found'}${fixed.length ? `; ${fixed.length} fix(es) applied` : ''}.`);
+  const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+  const counts = l10n.t('{0} error(s), {1} warning(s), {2} info(s)', count('error'), count('warning'), count('info'));
+  const applied = fixed.length ? l10n.t('; {0} fix(es) applied', fixed.length) : '';
+  lines.push(l10n.t('{0} file(s) checked: {1}{2}.', run.files.length, findings.length ? counts : l10n.t('no problems found'), applied));
   return `${lines.join('\n')}\n`;
 }
 

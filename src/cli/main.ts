@@ -5,9 +5,12 @@ import { probeCommand } from './probeCommand';
 import { analyzeCommand } from './analyzeCommand';
 import { lintCommand } from './lintCommand';
 import { certCommand } from './certCommand';
+import { doctorCommand } from './doctorCommand';
+import { chooseLanguage, ENGLISH, useLanguage, type LanguageChoice } from './language';
+import * as l10n from '@vscode/l10n';
 
 // Subcommands register here; each lives in its own file.
-const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand, lintCommand, certCommand];
+const COMMANDS: CliCommand[] = [probeCommand, analyzeCommand, lintCommand, certCommand, doctorCommand];
 
 const HELP = () => [
   'Usage: invoice-doctor <command> [options]',
@@ -16,11 +19,38 @@ const HELP = () => [
   ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`),
   '',
   'Run "invoice-doctor <command> --help" for the options of one command.',
+  'Every command takes --lang LOCALE (e.g. zh-cn; default: LC_ALL, LC_MESSAGES or LANG). --json, --sarif and --lines output stays English.',
   'Exit codes: 0 nothing wrong, 1 problems found, 2 bad usage or unreadable input.',
   '',
 ].join('\n');
 
+// Machine-readable output is never translated (CONTRACT.md §3): scripts match its messages too.
+const MACHINE_OUTPUT_FLAGS = new Set(['--json', '--sarif', '--lines']);
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  let choice: LanguageChoice;
+  try {
+    choice = chooseLanguage(argv, io.env);
+  } catch (error) {
+    io.stderr.write(`invoice-doctor: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  const language = isMachineOutput(choice.argv) ? ENGLISH : choice.language;
+  if (!useLanguage(language) && choice.explicit) io.stderr.write(`invoice-doctor: no "${language}" translation; messages are in English.\n`);
+  try {
+    return await runCommand(choice.argv, io);
+  } finally {
+    // The catalog is process-wide: leave English behind for the next in-process run (tests, the demo).
+    useLanguage(ENGLISH);
+  }
+}
+
+function isMachineOutput(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => MACHINE_OUTPUT_FLAGS.has(arg));
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(HELP());
@@ -32,7 +62,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`invoice-doctor: unknown command "${name}". Run "invoice-doctor --help".\n`);
+    io.stderr.write(`${l10n.t('invoice-doctor: unknown command "{0}". Run "invoice-doctor --help".', name)}\n`);
     return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -44,7 +74,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     // Expected failures (bad input, missing secret) get their one clear line; anything else
     // is a bug, but still one line and exit 2 rather than a stack trace in a CI log.
-    const message = isDoctorError(error) ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    const message = isDoctorError(error) ? error.message : l10n.t('unexpected error: {0}', (error as Error)?.message ?? String(error));
     io.stderr.write(`invoice-doctor ${name}: ${message}\n`);
     return EXIT_USAGE;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { LayerResult, ProbeResult, Verdict } from '../core/probe/probeResult';
 
 /**
@@ -49,7 +50,7 @@ function urlColumn(result: ProbeResult): string {
 function headline(result: ProbeResult): string {
   if (result.diagnosis) return result.diagnosis.summary;
   const http = result.layers.find((l) => l.layer === 'http' && l.status === 'ok');
-  return http?.message || 'all checks passed';
+  return http?.message || l10n.t('all checks passed');
 }
 
 /** The layer the diagnosis names, preferring the one that failed over one that only warned. */
@@ -70,6 +71,7 @@ function formatMs(ms: number): string {
 
 function totals(results: readonly ProbeResult[]): string {
   const count = (verdict: Verdict) => results.filter((r) => r.verdict === verdict).length;
-  const noun = results.length === 1 ? 'endpoint' : 'endpoints';
-  return `${results.length} ${noun}: ${count('up')} up, ${count('degraded')} degraded, ${count('down')} down`;
+  return results.length === 1
+    ? l10n.t('1 endpoint: {0} up, {1} degraded, {2} down', count('up'), count('degraded'), count('down'))
+    : l10n.t('{0} endpoints: {1} up, {2} degraded, {3} down', results.length, count('up'), count('degraded'), count('down'));
 }

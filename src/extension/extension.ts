@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { registerCertificates, type CertificatesApi } from './certs/registerCertificates';
 import { registerCommand } from './commandBoundary';
 import { Commands } from './commandIds';
@@ -33,6 +34,8 @@ declare const __invoiceDoctorLoadEnd: number | undefined;
  */
 export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
   const activateStart = performance.now();
+  // The core's messages (probe layers, log fixes, config rules) come from @vscode/l10n: give it VS Code's catalog.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel('Invoice Doctor', { log: true });
   const secrets = new SecretStorageSource(context.secrets);
   const store = new EndpointStore(log);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { hostnameCheck, keyChecks, strengthChecks, validityChecks } from './certificateChecks';
 import { describeCertificateDetails, type CertificateDetails } from './certificateDetails';
@@ -39,7 +40,7 @@ export async function evaluateCertificates(input: EvaluationInput): Promise<Cert
   const checks: CertCheck[] = [
     ...input.notes.map((message) => ({ code: 'cert.file_note' as const, severity: 'info' as const, message })),
     ...validityChecks(chain, now, input.warnDays),
-    ...validityChecks(fetchedIssuers, now, input.warnDays).map(({ certificate: _index, ...check }) => ({ ...check, message: `${check.message} (downloaded issuer)` })),
+    ...validityChecks(fetchedIssuers, now, input.warnDays).map(({ certificate: _index, ...check }) => ({ ...check, message: l10n.t('{0} (downloaded issuer)', check.message) })),
     ...strengthChecks(chain),
     ...(input.host ? hostnameCheck(leaf, chain[leafIndex], input.host).map((check) => ({ ...check, certificate: leafIndex })) : []),
     ...keyChecks(leaf, input.keys, chain[leafIndex].subject),
@@ -75,5 +76,5 @@ async function attachRevocation(built: BuiltChain, chain: ChainEntry[], presente
 
 function unverifiedLinkChecks(built: BuiltChain, chain: CertificateDetails[]): CertCheck[] {
   if (!built.unverifiedLinks || chain.some((cert) => cert.sm2)) return [];
-  return [{ code: 'cert.unverifiable_signature', severity: 'info', message: 'some signatures in the chain use an algorithm Node cannot verify; those links were matched by name only' }];
+  return [{ code: 'cert.unverifiable_signature', severity: 'info', message: l10n.t('some signatures in the chain use an algorithm Node cannot verify; those links were matched by name only') }];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ConfigKind, Finding, FindingDraft, LintSettings, Severity } from './findings';
 import type { ParseFailure } from './parsers/parseFailure';
 import type { IncludeLoader } from './parsers/nginxIncludes';
@@ -80,7 +81,7 @@ function lintNginx(files: readonly SourceFile[], settings: LintSettings, include
 function parseErrorDraft(kind: ConfigKind, failure: ParseFailure): FindingDraft {
   return {
     rule: RULES.parseError.id, start: failure.offset, end: Math.max(failure.end ?? failure.offset + 1, failure.offset),
-    message: `Could not parse this ${kind} file: ${failure.message}. No other rule ran on it, so its other problems are unknown.`,
+    message: l10n.t('Could not parse this {0} file: {1}. No other rule ran on it, so its other problems are unknown.', kind, failure.message),
   };
 }
 

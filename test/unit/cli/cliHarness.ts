@@ -49,13 +49,14 @@ export function runCliProcess(argv: string[], options: { env?: NodeJS.ProcessEnv
 }
 
 /**
- * The environment without proxy settings or Invoice Doctor secrets from the developer's shell,
+ * The environment without proxy settings, locale or Invoice Doctor secrets from the developer's shell,
  * so results depend only on what a test sets.
  */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (!/proxy$/i.test(name) && !name.startsWith('INVOICE_DOCTOR_') && name !== 'NO_COLOR') env[name] = value;
+    // The locale goes too: reports are in the language it names (LANG=zh_CN.UTF-8 means Chinese).
+    if (!/proxy$/i.test(name) && !name.startsWith('INVOICE_DOCTOR_') && name !== 'NO_COLOR' && !/^(LANG|LANGUAGE|LC_\w+)$/.test(name)) env[name] = value;
   }
   return { ...env, ...extra };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FindingDraft } from '../findings';
 import { RULES } from '../ruleCatalog';
 import { parseApache, type ApacheDirective } from '../parsers/apacheParser';
@@ -38,8 +39,8 @@ function legacyProtocol(d: ApacheDirective): FindingDraft[] {
   const outgoing = name === 'sslproxyprotocol';
   return [{
     rule: RULES.apacheSslProtocolLegacy.id, start: d.start, end: d.end,
-    message: `${d.name} ${d.args.map((a) => a.value).join(' ')} leaves ${legacy.join(', ')} enabled${outgoing ? ' towards backends' : ''}: clients and gateways that require TLS 1.2+ and compliance scans reject it, and a negotiated legacy version is open to downgrade attacks (tls.protocol).`,
+    message: l10n.t('{0} {1} leaves {2} enabled{3}: clients and gateways that require TLS 1.2+ and compliance scans reject it, and a negotiated legacy version is open to downgrade attacks (tls.protocol).', d.name, d.args.map((a) => a.value).join(' '), legacy.join(', '), outgoing ? l10n.t(' towards backends') : ''),
     // Restricting what httpd offers a legacy-only backend could cut delivery: reviewed fix.
-    fixes: [{ title: `Set ${d.name} ${REPLACEMENT}`, isPreferred: true, safe: !outgoing, edits: [{ start: d.args[0].start, end: d.args[d.args.length - 1].end, newText: REPLACEMENT }] }],
+    fixes: [{ title: l10n.t('Set {0} {1}', d.name, REPLACEMENT), isPreferred: true, safe: !outgoing, edits: [{ start: d.args[0].start, end: d.args[d.args.length - 1].end, newText: REPLACEMENT }] }],
   }];
 }

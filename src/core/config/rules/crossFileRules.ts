@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FindingDraft, TextEdit } from '../findings';
 import { RULES } from '../ruleCatalog';
 import type { SpringConfig, SpringSetting } from '../springConfig';
@@ -36,11 +37,11 @@ export function poolExceedsDbConnections(config: SpringConfig, input: CheckInput
   // Scale every pool by the same factor, so fixing all applications of the run fits them together.
   const fitted = Math.max(1, Math.floor((usage.maximumPoolSize * available) / demand));
   const edit = setOrInsert(config, HIKARI_KEYS.maximumPoolSize, 'maximum-pool-size', fitted);
-  const shared = others.length ? ` together with ${others.length} other application(s) (${demand} in all)` : '';
+  const shared = others.length ? l10n.t(' together with {0} other application(s) ({1} in all)', others.length, demand) : '';
   return [{
     rule: RULES.crossPoolExceedsDbConnections.id, start: at.valueStart, end: at.valueEnd,
-    message: `Pool size ${usage.maximumPoolSize} x ${usage.instances} instance(s) = ${own} connections${shared} exceeds ${database.engine === 'mysql' ? 'MySQL' : 'PostgreSQL'} max_connections ${database.maxConnections}${database.reservedConnections ? ` minus ${database.reservedConnections} reserved` : ''} in ${database.path ?? 'the database config'}: under load the database refuses new sessions ("Too many connections", db.too_many_connections) and invoice requests fail. Lower the pool or raise max_connections; instances come from "invoice-doctor.instances=N" or the instances setting.`,
-    fixes: edit ? [{ title: `Set maximum-pool-size to ${fitted}`, isPreferred: true, safe: false, edits: [edit] }] : [],
+    message: l10n.t('Pool size {0} x {1} instance(s) = {2} connections{3} exceeds {4} max_connections {5}{6} in {7}: under load the database refuses new sessions ("Too many connections", db.too_many_connections) and invoice requests fail. Lower the pool or raise max_connections; instances come from "invoice-doctor.instances=N" or the instances setting.', usage.maximumPoolSize, usage.instances, own, shared, database.engine === 'mysql' ? 'MySQL' : 'PostgreSQL', database.maxConnections, database.reservedConnections ? l10n.t(' minus {0} reserved', database.reservedConnections) : '', database.path ?? l10n.t('the database config')),
+    fixes: edit ? [{ title: l10n.t('Set maximum-pool-size to {0}', fitted), isPreferred: true, safe: false, edits: [edit] }] : [],
   }];
 }
 
@@ -58,10 +59,10 @@ export function maxLifetimeExceedsWaitTimeout(config: SpringConfig, input: Check
   if (!at) return [];
   const target = lifetimeFor(database.idleTimeoutSec);
   const edit = setOrInsert(config, HIKARI_KEYS.maxLifetime, 'max-lifetime', target);
-  const written = setting ? `max-lifetime ${setting.value} ms` : `max-lifetime (default ${HIKARI_DEFAULTS.maxLifetimeMs} ms)`;
+  const written = setting ? l10n.t('max-lifetime {0} ms', setting.value) : l10n.t('max-lifetime (default {0} ms)', HIKARI_DEFAULTS.maxLifetimeMs);
   return [{
     rule: RULES.crossMaxLifetimeExceedsWaitTimeout.id, start: at.valueStart, end: at.valueEnd,
-    message: `${written} is not shorter than ${database.idleTimeoutSetting} ${database.idleTimeoutSec} s in ${database.path ?? 'the database config'}: the database closes idle pooled connections first, and the next invoice transaction on one fails ("Communications link failure", tcp.reset). Retire them ${LIFETIME_MARGIN_SEC} s earlier.`,
-    fixes: edit ? [{ title: `Set max-lifetime to ${target}`, isPreferred: true, safe: true, edits: [edit] }] : [],
+    message: l10n.t('{0} is not shorter than {1} {2} s in {3}: the database closes idle pooled connections first, and the next invoice transaction on one fails ("Communications link failure", tcp.reset). Retire them {4} s earlier.', written, database.idleTimeoutSetting, database.idleTimeoutSec, database.path ?? l10n.t('the database config'), LIFETIME_MARGIN_SEC),
+    fixes: edit ? [{ title: l10n.t('Set max-lifetime to {0}', target), isPreferred: true, safe: true, edits: [edit] }] : [],
   }];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FindingDraft, TextEdit } from '../findings';
 import { RULES } from '../ruleCatalog';
 import { DIALECTS, parseKeyValue, type KeyValueDocument } from '../parsers/keyValueParser';
@@ -24,13 +25,13 @@ function maxConnectionsLow(engine: DatabaseEngine, document: KeyValueDocument, i
   if (limits.maxConnections >= needed) return [];
   const entry = limits.maxConnectionsEntry;
   const reason = demand + limits.reservedConnections > DATABASE_DEFAULTS[engine].maxConnections
-    ? `the ${pools.length} application pool(s) of this run can open ${demand} connections${limits.reservedConnections ? ` (+${limits.reservedConnections} reserved)` : ''}`
-    : `it is below ${product}'s default of ${DATABASE_DEFAULTS[engine].maxConnections}`;
-  const message = `max_connections ${limits.maxConnections}${entry ? '' : ' (default)'} is too low: ${reason}. When the pools grow under an invoice burst, ${product} refuses sessions ("too many connections", db.too_many_connections). Raise it, or lower the pools.`;
+    ? l10n.t('the {0} application pool(s) of this run can open {1} connections{2}', pools.length, demand, limits.reservedConnections ? l10n.t(' (+{0} reserved)', limits.reservedConnections) : '')
+    : l10n.t('it is below {0}\'s default of {1}', product, DATABASE_DEFAULTS[engine].maxConnections);
+  const message = l10n.t('max_connections {0}{1} is too low: {2}. When the pools grow under an invoice burst, {3} refuses sessions ("too many connections", db.too_many_connections). Raise it, or lower the pools.', limits.maxConnections, entry ? '' : l10n.t(' (default)'), reason, product);
   const edit = entry ? { start: entry.valueStart, end: entry.valueEnd, newText: String(needed) } : insertSetting(engine, document, input.text, needed);
   if (!entry && !edit) return [];
   const range = entry ? { start: entry.keyStart, end: entry.valueEnd } : sectionRange(engine, document, input.text);
-  return [{ rule, ...range, message, fixes: edit ? [{ title: `Set max_connections to ${needed}`, isPreferred: true, safe: true, edits: [edit] }] : [] }];
+  return [{ rule, ...range, message, fixes: edit ? [{ title: l10n.t('Set max_connections to {0}', needed), isPreferred: true, safe: true, edits: [edit] }] : [] }];
 }
 
 function insertSetting(engine: DatabaseEngine, document: KeyValueDocument, text: string, value: number): TextEdit | undefined {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RULES } from '../ruleCatalog';
 import { inScope, walk } from '../parsers/nginxTree';
 import type { NginxDirective } from '../parsers/nginxParser';
@@ -16,8 +17,8 @@ export const proxySslServerName: NginxRule = (roots) => proxyPasses(roots).filte
   const current = inScope(proxyScope(d), 'proxy_ssl_server_name', roots);
   if (current?.args[0]?.value === 'on') return [];
   return [nginxDraft(RULES.nginxProxySslServerName.id, d,
-    `proxy_pass to ${d.args[0].value} without "proxy_ssl_server_name on": nginx sends no SNI, so a gateway behind a shared load balancer or CDN answers with its default certificate or aborts the handshake (tls.handshake / tls.cert_hostname).`,
-    fix('Add "proxy_ssl_server_name on;"', [scopeInsertion(d, ['proxy_ssl_server_name on;'])], { safe: true }),
+    l10n.t('proxy_pass to {0} without "proxy_ssl_server_name on": nginx sends no SNI, so a gateway behind a shared load balancer or CDN answers with its default certificate or aborts the handshake (tls.handshake / tls.cert_hostname).', d.args[0].value),
+    fix(l10n.t('Add "proxy_ssl_server_name on;"'), [scopeInsertion(d, ['proxy_ssl_server_name on;'])], { safe: true }),
     passRange(d))];
 });
 
@@ -33,7 +34,7 @@ export const proxySslVerifyOff: NginxRule = (roots) => [...walk(roots)].filter((
   // Turning verification on can stop traffic if the CA file is wrong: always a reviewed fix.
   return nginxDraft(RULES.nginxProxySslVerifyOff.id, d,
     'proxy_ssl_verify is off: nginx accepts any upstream certificate, so a proxy or attacker in the path can read and alter invoices and credentials. Verify against the gateway\'s CA instead (proxy_ssl_trusted_certificate).',
-    fix(trusted ? 'Turn proxy_ssl_verify on' : 'Turn proxy_ssl_verify on and set proxy_ssl_trusted_certificate',
+    fix(trusted ? l10n.t('Turn proxy_ssl_verify on') : l10n.t('Turn proxy_ssl_verify on and set proxy_ssl_trusted_certificate'),
       [{ start: d.start, end: d.end, newText: replacement }], { safe: false, snippet: !trusted }));
 });
 
@@ -41,8 +42,8 @@ export const proxySslVerifyOff: NginxRule = (roots) => [...walk(roots)].filter((
 export const resolverMissing: NginxRule = (roots) => proxyPasses(roots).filter((d) => proxyHost(d.args[0].value).includes('$')).flatMap((d) => {
   if (inScope(proxyScope(d), 'resolver', roots)) return [];
   return [nginxDraft(RULES.nginxResolverMissing.id, d,
-    `proxy_pass ${d.args[0].value} names its host with a variable, which nginx resolves per request, but no "resolver" is set: requests fail with 502 and "no resolver defined to resolve ..." (dns.timeout) unless the variable only ever names an upstream{} block.`,
-    fix('Add a resolver', [scopeInsertion(d, ['resolver ${1:127.0.0.53} valid=30s;'])], { safe: false, snippet: true }),
+    l10n.t('proxy_pass {0} names its host with a variable, which nginx resolves per request, but no "resolver" is set: requests fail with 502 and "no resolver defined to resolve ..." (dns.timeout) unless the variable only ever names an upstream{} block.', d.args[0].value),
+    fix(l10n.t('Add a resolver'), [scopeInsertion(d, ['resolver ${1:127.0.0.53} valid=30s;'])], { safe: false, snippet: true }),
     passRange(d))];
 });
 
@@ -54,16 +55,16 @@ export const proxyTimeouts: NginxRule = (roots) => {
     const seconds = nginxSeconds(d.args[0].value);
     if (seconds === undefined || seconds <= 75) continue;
     drafts.push(nginxDraft(RULES.nginxProxyTimeouts.id, d,
-      `proxy_connect_timeout ${d.args[0].value} has no effect beyond 75 s (nginx's documented cap; the kernel gives up on SYN retries around then). A gateway that is down makes each invoice request hang that long instead of failing fast; 10s is plenty for a TCP connect.`,
+      l10n.t('proxy_connect_timeout {0} has no effect beyond 75 s (nginx\'s documented cap; the kernel gives up on SYN retries around then). A gateway that is down makes each invoice request hang that long instead of failing fast; 10s is plenty for a TCP connect.', d.args[0].value),
       [
-        { title: 'Set proxy_connect_timeout to 10s', isPreferred: true, safe: false, edits: [replaceArgs(d, '10s')] },
-        { title: 'Cap proxy_connect_timeout at 75s (no change in behaviour)', isPreferred: false, safe: true, edits: [replaceArgs(d, '75s')] },
+        { title: l10n.t('Set proxy_connect_timeout to 10s'), isPreferred: true, safe: false, edits: [replaceArgs(d, '10s')] },
+        { title: l10n.t('Cap proxy_connect_timeout at 75s (no change in behaviour)'), isPreferred: false, safe: true, edits: [replaceArgs(d, '75s')] },
       ]));
   }
   for (const d of proxyPasses(roots).filter(isHttps)) {
     if (inScope(proxyScope(d), 'proxy_read_timeout', roots)) continue;
     drafts.push(nginxDraft(RULES.nginxProxyTimeouts.id, d,
-      `No proxy_read_timeout for ${d.args[0].value}: nginx's default of 60s cuts off gateway calls that take longer (clearance and batch submissions often do at peak), answering 504 (http.timeout) while the gateway may still accept the invoice. Set it deliberately.`,
+      l10n.t('No proxy_read_timeout for {0}: nginx\'s default of 60s cuts off gateway calls that take longer (clearance and batch submissions often do at peak), answering 504 (http.timeout) while the gateway may still accept the invoice. Set it deliberately.', d.args[0].value),
       fix('Add "proxy_read_timeout 120s;"', [scopeInsertion(d, ['proxy_read_timeout 120s;'])], { safe: false }),
       { ...passRange(d), severity: 'info' }));
   }

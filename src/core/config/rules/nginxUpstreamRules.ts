@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { RULES } from '../ruleCatalog';
 import { childrenNamed, expandedChildren, inScope, walk } from '../parsers/nginxTree';
 import type { NginxDirective } from '../parsers/nginxParser';
@@ -22,7 +23,7 @@ export const upstreamKeepalive: NginxRule = (roots) => {
     const name = upstream.args[0].value;
     if (usedElsewhere.has(name) || childrenNamed(upstream, 'keepalive', roots).length) continue;
     drafts.push(nginxDraft(RULES.nginxUpstreamKeepalive.id, upstream,
-      `upstream ${name} has no "keepalive": every proxied request opens a new connection (and TLS handshake) to it, so bursts of invoice calls pile up TIME_WAIT sockets until ephemeral ports run out (tcp.ports_exhausted) or the backend refuses connections.`,
+      l10n.t('upstream {0} has no "keepalive": every proxied request opens a new connection (and TLS handshake) to it, so bursts of invoice calls pile up TIME_WAIT sockets until ephemeral ports run out (tcp.ports_exhausted) or the backend refuses connections.', name),
       fix('Add "keepalive 32;"', [insertInBlock(upstream, ['keepalive 32;'])], { safe: true }), headRange(upstream)));
   }
   const names = new Set(upstreams.map((u) => u.args[0].value));
@@ -60,8 +61,8 @@ function locationDraft(pass: NginxDirective, roots: NginxDirective[]): NginxDraf
   if (lines.length) edits.push(scopeInsertion(pass, lines));
   const missing = [needsVersion && 'proxy_http_version 1.1', needsConnection && 'an empty Connection header'].filter(Boolean).join(' and ');
   return nginxDraft(RULES.nginxUpstreamKeepalive.id, pass,
-    `proxy_pass to upstream ${proxyHost(pass.args[0].value)} without ${missing}: nginx then speaks HTTP/1.0 with "Connection: close" to the upstream, so upstream keepalive never takes effect and each invoice call pays a new connection.`,
-    fix('Enable HTTP/1.1 keepalive to the upstream', edits, { safe: true }), headRange(pass));
+    l10n.t('proxy_pass to upstream {0} without {1}: nginx then speaks HTTP/1.0 with "Connection: close" to the upstream, so upstream keepalive never takes effect and each invoice call pays a new connection.', proxyHost(pass.args[0].value), missing),
+    fix(l10n.t('Enable HTTP/1.1 keepalive to the upstream'), edits, { safe: true }), headRange(pass));
 }
 
 /** The proxy_set_header list in force: nginx inherits the nearest level that has any. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FindingDraft } from '../findings';
 import { RULES } from '../ruleCatalog';
 import { DIALECTS, parseKeyValue } from '../parsers/keyValueParser';
@@ -5,7 +6,8 @@ import { blankComments } from '../parsers/scriptScanner';
 import { nextLineStart, lineStartOf } from '../textLayout';
 import type { KindChecker } from './checker';
 
-const MESSAGE = 'disables TLS certificate verification for %s: any certificate is accepted, so a proxy or attacker in the path can read and alter invoices and gateway credentials, and a real tls.cert_* problem is hidden until production. Trust the gateway\'s CA instead (NODE_EXTRA_CA_CERTS or the `ca` option).';
+// A function so the text is read from the message catalog of the language chosen at run time.
+const disablesVerification = (scope: string) => l10n.t('disables TLS certificate verification for {0}: any certificate is accepted, so a proxy or attacker in the path can read and alter invoices and gateway credentials, and a real tls.cert_* problem is hidden until production. Trust the gateway\'s CA instead (NODE_EXTRA_CA_CERTS or the `ca` option).', scope);
 
 /** .env: NODE_TLS_REJECT_UNAUTHORIZED=0 turns verification off for the whole Node process. */
 export const checkDotenv: KindChecker = (input) => {
@@ -15,8 +17,8 @@ export const checkDotenv: KindChecker = (input) => {
     .filter((e) => e.key === 'NODE_TLS_REJECT_UNAUTHORIZED' && e.value.trim() === '0')
     .map((e) => ({
       rule: RULES.nodeTlsVerifyDisabled.id, start: e.keyStart, end: e.valueEnd,
-      message: `NODE_TLS_REJECT_UNAUTHORIZED=0 ${MESSAGE.replace('%s', 'every HTTPS call of the process')}`,
-      fixes: [{ title: 'Remove NODE_TLS_REJECT_UNAUTHORIZED=0', isPreferred: true, safe: false, edits: [{ start: e.lineStart, end: nextLineStart(input.text, e.valueEnd), newText: '' }] }],
+      message: l10n.t('NODE_TLS_REJECT_UNAUTHORIZED=0 {0}', disablesVerification(l10n.t('every HTTPS call of the process'))),
+      fixes: [{ title: l10n.t('Remove NODE_TLS_REJECT_UNAUTHORIZED=0'), isPreferred: true, safe: false, edits: [{ start: e.lineStart, end: nextLineStart(input.text, e.valueEnd), newText: '' }] }],
     }));
   return { ok: true, drafts };
 };
@@ -32,8 +34,8 @@ export const checkJavascript: KindChecker = (input) => {
     const valueStart = match.index + match[0].length - match[1].length;
     drafts.push({
       rule: RULES.nodeTlsVerifyDisabled.id, start: match.index, end: match.index + match[0].length,
-      message: `rejectUnauthorized: false ${MESSAGE.replace('%s', 'this connection')}`,
-      fixes: [{ title: 'Set rejectUnauthorized: true', isPreferred: true, safe: false, edits: [{ start: valueStart, end: valueStart + 5, newText: 'true' }] }],
+      message: l10n.t('rejectUnauthorized: false {0}', disablesVerification(l10n.t('this connection'))),
+      fixes: [{ title: l10n.t('Set rejectUnauthorized: true'), isPreferred: true, safe: false, edits: [{ start: valueStart, end: valueStart + 5, newText: 'true' }] }],
     });
   }
   for (const match of code.matchAll(ENV_ZERO)) {
@@ -42,8 +44,8 @@ export const checkJavascript: KindChecker = (input) => {
     const alone = /^\s*$/.test(input.text.slice(lineStart, match.index)) && /^[ \t]*\r?$/.test(input.text.slice(end, nextLineStart(input.text, end)).replace(/\n$/, ''));
     drafts.push({
       rule: RULES.nodeTlsVerifyDisabled.id, start: match.index, end: match.index + match[0].length,
-      message: `Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 ${MESSAGE.replace('%s', 'every HTTPS call of the process')}`,
-      fixes: alone ? [{ title: 'Remove the assignment', isPreferred: true, safe: false, edits: [{ start: lineStart, end: nextLineStart(input.text, match.index), newText: '' }] }] : [],
+      message: l10n.t('Setting NODE_TLS_REJECT_UNAUTHORIZED to 0 {0}', disablesVerification(l10n.t('every HTTPS call of the process'))),
+      fixes: alone ? [{ title: l10n.t('Remove the assignment'), isPreferred: true, safe: false, edits: [{ start: lineStart, end: nextLineStart(input.text, match.index), newText: '' }] }] : [],
     });
   }
   return { ok: true, drafts };

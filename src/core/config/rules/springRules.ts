@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FindingDraft } from '../findings';
 import { RULES } from '../ruleCatalog';
 import type { SpringConfig, SpringSetting } from '../springConfig';
@@ -33,12 +34,12 @@ export function hikariPoolSize(config: SpringConfig, input: CheckInput): Finding
   const available = database ? database.maxConnections - database.reservedConnections - others.reduce((sum, p) => sum + p.maximumPoolSize * p.instances, 0) : undefined;
   const recommended = recommendedPoolSize({ databaseCores: cores, sharingInstances: totalInstances, ownInstances: usage.instances, availableConnections: available });
   if (size <= recommended) return [];
-  const basis = `HikariCP's pool-sizing guidance, (${cores} database cores x 2) + 1 = ${cores * 2 + 1} connections shared by ${totalInstances} instance(s)`
-    + (database ? ` and max_connections ${database.maxConnections} of ${database.path ?? 'the database'}` : '');
+  const basis = l10n.t('HikariCP\'s pool-sizing guidance, ({0} database cores x 2) + 1 = {1} connections shared by {2} instance(s)', cores, cores * 2 + 1, totalInstances)
+    + (database ? l10n.t(' and max_connections {0} of {1}', database.maxConnections, database.path ?? l10n.t('the database')) : '');
   return [{
     rule: RULES.springHikariPoolSize.id, start: setting.valueStart, end: setting.valueEnd,
-    message: `maximum-pool-size ${size} is above ${basis}, which suggests ${recommended}. Extra connections only queue inside the database, so every invoice transaction gets slower under load and the database may refuse sessions (db.too_many_connections). Set "invoice-doctor.database-cores=N" or the databaseCores setting if the server has other than ${cores} cores.`,
-    fixes: [{ title: `Set maximum-pool-size to ${recommended}`, isPreferred: true, safe: false, edits: [setValue(setting, String(recommended))] }],
+    message: l10n.t('maximum-pool-size {0} is above {1}, which suggests {2}. Extra connections only queue inside the database, so every invoice transaction gets slower under load and the database may refuse sessions (db.too_many_connections). Set "invoice-doctor.database-cores=N" or the databaseCores setting if the server has other than {3} cores.', size, basis, recommended, cores),
+    fixes: [{ title: l10n.t('Set maximum-pool-size to {0}', recommended), isPreferred: true, safe: false, edits: [setValue(setting, String(recommended))] }],
   }];
 }
 
@@ -48,11 +49,11 @@ export function hikariConnectionTimeout(config: SpringConfig): FindingDraft[] {
   if (!setting || value === undefined) return [];
   const draft = (message: string, safe: boolean, severity?: 'error'): FindingDraft[] => [{
     rule: RULES.springHikariConnectionTimeout.id, start: setting.valueStart, end: setting.valueEnd, message, severity,
-    fixes: [{ title: `Set connection-timeout to ${HIKARI_DEFAULTS.connectionTimeoutMs}`, isPreferred: true, safe, edits: [setValue(setting, String(HIKARI_DEFAULTS.connectionTimeoutMs))] }],
+    fixes: [{ title: l10n.t('Set connection-timeout to {0}', HIKARI_DEFAULTS.connectionTimeoutMs), isPreferred: true, safe, edits: [setValue(setting, String(HIKARI_DEFAULTS.connectionTimeoutMs))] }],
   }];
   if (value === 0) return draft('connection-timeout 0 means "wait forever" in HikariCP: when the pool is exhausted or the database is down, invoice requests hang instead of failing with a clear pool.exhausted error.', false);
-  if (value < MIN_CONNECTION_TIMEOUT_MS) return draft(`connection-timeout ${value} ms is below HikariCP's minimum of ${MIN_CONNECTION_TIMEOUT_MS} ms: Hikari rejects it (or silently falls back to 30000 ms), so the timeout you meant is not the one in force.`, true, 'error');
-  if (value > OUTAGE_HIDING_TIMEOUT_MS) return draft(`connection-timeout ${value} ms lets a request wait over ${OUTAGE_HIDING_TIMEOUT_MS / 1000} s for a pooled connection: callers and gateways time out first, so an exhausted pool (pool.exhausted) shows up as vague upstream timeouts instead.`, false);
+  if (value < MIN_CONNECTION_TIMEOUT_MS) return draft(l10n.t('connection-timeout {0} ms is below HikariCP\'s minimum of {1} ms: Hikari rejects it (or silently falls back to 30000 ms), so the timeout you meant is not the one in force.', value, MIN_CONNECTION_TIMEOUT_MS), true, 'error');
+  if (value > OUTAGE_HIDING_TIMEOUT_MS) return draft(l10n.t('connection-timeout {0} ms lets a request wait over {1} s for a pooled connection: callers and gateways time out first, so an exhausted pool (pool.exhausted) shows up as vague upstream timeouts instead.', value, OUTAGE_HIDING_TIMEOUT_MS / 1000), false);
   return [];
 }
 
@@ -64,7 +65,7 @@ export function hikariMaxLifetime(config: SpringConfig, input: CheckInput): Find
   const drafts: FindingDraft[] = [];
   const push = (s: SpringSetting, message: string, newValue: number, safe: boolean) => drafts.push({
     rule: RULES.springHikariMaxLifetime.id, start: s.valueStart, end: s.valueEnd, message,
-    fixes: [{ title: `Set max-lifetime to ${newValue}`, isPreferred: true, safe, edits: [setValue(s, String(newValue))] }],
+    fixes: [{ title: l10n.t('Set max-lifetime to {0}', newValue), isPreferred: true, safe, edits: [setValue(s, String(newValue))] }],
   });
   if (!setting || value === undefined || !usage) return drafts;
   const network = input.settings.networkIdleTimeoutSec;
@@ -75,10 +76,10 @@ export function hikariMaxLifetime(config: SpringConfig, input: CheckInput): Find
   if (value === 0) {
     push(setting, 'max-lifetime 0 never retires connections: firewalls, NAT and the database drop long-lived idle connections silently, and the next invoice transaction fails with "Communications link failure" / "connection reset" (tcp.reset).', limit ? lifetimeFor(limit) : HIKARI_DEFAULTS.maxLifetimeMs, true);
   } else if (value < MIN_MAX_LIFETIME_MS) {
-    push(setting, `max-lifetime ${value} ms is below HikariCP's minimum of ${MIN_MAX_LIFETIME_MS} ms, so Hikari ignores it and uses 30 minutes.`, MIN_MAX_LIFETIME_MS, true);
+    push(setting, l10n.t('max-lifetime {0} ms is below HikariCP\'s minimum of {1} ms, so Hikari ignores it and uses 30 minutes.', value, MIN_MAX_LIFETIME_MS), MIN_MAX_LIFETIME_MS, true);
   } else if (limit !== undefined && value >= limit * 1000) {
-    const source = limit === network ? `the network idle timeout of ${network} s (networkIdleTimeoutSec)` : `MySQL's default wait_timeout of ${limit} s`;
-    push(setting, `max-lifetime ${value} ms is not shorter than ${source}: connections are cut by the other side first, and the invoice transaction that picks one up fails (tcp.reset). HikariCP advises retiring them a few seconds earlier.`, lifetimeFor(limit), true);
+    const source = limit === network ? l10n.t('the network idle timeout of {0} s (networkIdleTimeoutSec)', network) : l10n.t('MySQL\'s default wait_timeout of {0} s', limit);
+    push(setting, l10n.t('max-lifetime {0} ms is not shorter than {1}: connections are cut by the other side first, and the invoice transaction that picks one up fails (tcp.reset). HikariCP advises retiring them a few seconds earlier.', value, source), lifetimeFor(limit), true);
   }
   return drafts;
 }
@@ -95,8 +96,8 @@ export function tlsProtocolsLegacy(config: SpringConfig, isLegacy: (p: string) =
     const fix = singleKey ? setValue(setting, 'TLS') : listKey?.[2] ? setValue(setting, 'TLSv1.2') : protocolListEdit(config.text, setting);
     drafts.push({
       rule: RULES.springTlsProtocolsLegacy.id, start: setting.valueStart, end: setting.valueEnd,
-      message: `${singleKey ? 'server.ssl.protocol' : 'enabled-protocols'} allows ${legacy.join(', ')}: gateways and ERP clients that require TLS 1.2+ fail the handshake (tls.protocol), and scans flag the endpoint. Enable TLSv1.2 and TLSv1.3 only.`,
-      fixes: [{ title: singleKey ? 'Use protocol TLS (negotiates the best version)' : 'Enable TLSv1.2 and TLSv1.3 only', isPreferred: true, safe: true, edits: [fix] }],
+      message: l10n.t('{0} allows {1}: gateways and ERP clients that require TLS 1.2+ fail the handshake (tls.protocol), and scans flag the endpoint. Enable TLSv1.2 and TLSv1.3 only.', singleKey ? 'server.ssl.protocol' : 'enabled-protocols', legacy.join(', ')),
+      fixes: [{ title: singleKey ? l10n.t('Use protocol TLS (negotiates the best version)') : l10n.t('Enable TLSv1.2 and TLSv1.3 only'), isPreferred: true, safe: true, edits: [fix] }],
     });
   }
   return drafts;

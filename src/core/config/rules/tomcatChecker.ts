@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FindingDraft } from '../findings';
 import { RULES } from '../ruleCatalog';
 import { parseXml, type XmlAttribute, type XmlElement } from '../parsers/xmlTokenizer';
@@ -27,8 +28,8 @@ export const checkTomcat: KindChecker = (input) => {
       if (threads && /^\d+$/.test(threads.value) && Number(threads.value) < MIN_THREADS) {
         drafts.push({
           rule: RULES.tomcatMaxThreads.id, start: threads.nameStart, end: threads.valueEnd + 1,
-          message: `maxThreads="${threads.value}" on <${element.name}> leaves too few request threads: slow gateway calls hold them, new invoice requests queue in acceptCount and then get refused or time out (http.timeout). Tomcat's default is ${TOMCAT_DEFAULT_THREADS}.`,
-          fixes: [{ title: `Set maxThreads to ${TOMCAT_DEFAULT_THREADS}`, isPreferred: true, safe: true, edits: [{ start: threads.valueStart, end: threads.valueEnd, newText: String(TOMCAT_DEFAULT_THREADS) }] }],
+          message: l10n.t('maxThreads="{0}" on <{1}> leaves too few request threads: slow gateway calls hold them, new invoice requests queue in acceptCount and then get refused or time out (http.timeout). Tomcat\'s default is {2}.', threads.value, element.name, TOMCAT_DEFAULT_THREADS),
+          fixes: [{ title: l10n.t('Set maxThreads to {0}', TOMCAT_DEFAULT_THREADS), isPreferred: true, safe: true, edits: [{ start: threads.valueStart, end: threads.valueEnd, newText: String(TOMCAT_DEFAULT_THREADS) }] }],
         });
       }
     }
@@ -45,7 +46,7 @@ function legacyProtocols(element: XmlElement, a: XmlAttribute): FindingDraft[] {
   const replacement = a.name === 'sslProtocol' ? 'TLS' : ['TLSv1.2', 'TLSv1.3'].join(separator);
   return [{
     rule: RULES.tomcatTlsProtocolsLegacy.id, start: a.nameStart, end: a.valueEnd + 1,
-    message: `${a.name}="${a.value}" on <${element.name}> enables ${legacy.join(', ')}: clients that require TLS 1.2+ (gateways, Peppol access points) fail the handshake (tls.protocol), and the endpoint fails compliance scans.`,
-    fixes: [{ title: `Set ${a.name} to ${replacement}`, isPreferred: true, safe: true, edits: [{ start: a.valueStart, end: a.valueEnd, newText: replacement }] }],
+    message: l10n.t('{0}="{1}" on <{2}> enables {3}: clients that require TLS 1.2+ (gateways, Peppol access points) fail the handshake (tls.protocol), and the endpoint fails compliance scans.', a.name, a.value, element.name, legacy.join(', ')),
+    fixes: [{ title: l10n.t('Set {0} to {1}', a.name, replacement), isPreferred: true, safe: true, edits: [{ start: a.valueStart, end: a.valueEnd, newText: replacement }] }],
   }];
 }
