@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliCommand, type CliIo } from './cliCommand';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliCommand, type CliIo, wantsColor } from './cliCommand';
 import { parseArgs, type ParsedFlags } from './args';
 import { formatCertReport } from './certReportText';
 import { hasErrors, type CertReport } from '../core/certs/certReport';
@@ -140,10 +140,6 @@ function readPassphrase(variable: string, env: NodeJS.ProcessEnv): string {
   const value = env[variable];
   if (value === undefined) throw usageError(`--passphrase-env ${variable}: environment variable ${variable} is not set`);
   return value;
-}
-
-function wantsColor(io: CliIo): boolean {
-  return (io.stdout as { isTTY?: boolean }).isTTY === true && !io.env.NO_COLOR;
 }
 
 function cancelled(io: CliIo): number {

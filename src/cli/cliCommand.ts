@@ -24,3 +24,8 @@ export interface CliCommand {
   usage: string;
   run(argv: string[], io: CliIo): Promise<number>;
 }
+
+/** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+export function wantsColor(io: CliIo): boolean {
+  return (io.stdout as { isTTY?: boolean }).isTTY === true && !io.env.NO_COLOR;
+}

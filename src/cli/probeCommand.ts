@@ -1,9 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import { resolve } from 'node:path';
-import { EXIT_OK, EXIT_PROBLEMS, type CliCommand, type CliIo } from './cliCommand';
+import { EXIT_OK, EXIT_PROBLEMS, type CliCommand, type CliIo, wantsColor } from './cliCommand';
 import { parseArgs, type ParsedFlags } from './args';
 import { DEFAULT_CONFIG_FILE, loadProbeTargets, type EndpointOverrides, type ProbeTarget } from './endpointSources';
 import { formatProbeReport } from './probeReport';
+import { mapConcurrently } from './mapConcurrently';
 import { DoctorError, isDoctorError } from '../core/errors';
 import { silentLogger, type Logger } from '../core/logger';
 import { environmentSecretSource, resolveEndpointSecrets } from '../core/endpoint/secretResolver';
@@ -165,24 +166,6 @@ async function prepareTarget(target: ProbeTarget, env: NodeJS.ProcessEnv, passph
     endpoint: { ...endpoint, tls: { ...endpoint.tls, passphrase } },
     secrets: passphrase === '' ? secrets : [...secrets, passphrase],
   };
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; results keep the order of `items`. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-function wantsColor(io: CliIo): boolean {
-  return (io.stdout as { isTTY?: boolean }).isTTY === true && !io.env.NO_COLOR;
 }
 
 function stderrLogger(stderr: NodeJS.WritableStream, secrets: readonly string[]): Logger {

@@ -2,10 +2,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { globToRegExp, hasGlob } from '../../core/config/parsers/globPattern';
+import { globToRegExp, hasGlob } from './config/parsers/globPattern';
 
 /**
- * Expands the globs of `invoiceDoctor.logs.paths` with the file system of the extension host:
+ * Expands path globs (`invoiceDoctor.logs.paths`, an endpoint's `logs` and `configs`) with the file system:
  * logs live outside the workspace (/var/log/nginx/*.log), where `workspace.findFiles` cannot
  * look. `~` is the home folder; relative globs start at each workspace folder. `*`, `?` and
  * `[...]` match within one path segment, `**` any number of folders (at most MAX_DEPTH).
@@ -13,7 +13,7 @@ import { globToRegExp, hasGlob } from '../../core/config/parsers/globPattern';
 const MAX_DEPTH = 8;
 const MAX_FILES = 500;
 
-export async function expandLogGlobs(globs: readonly string[], workspaceFolders: readonly string[]): Promise<string[]> {
+export async function expandPathGlobs(globs: readonly string[], workspaceFolders: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
   for (const glob of globs) {
     const expanded = glob.trim().replace(/^~(?=$|[\\/])/, os.homedir());

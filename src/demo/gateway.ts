@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EndpointConfig } from '../core/endpoint/endpointConfig';
 import { createAuthority, issue, selfSigned, toPkcs12, daysFromNow } from './pki';
+import type { DemoEvidenceFiles } from './demoEvidence';
 import { DEMO_SCENARIOS, type DemoCredentials, type DemoScenario } from './scenarios';
 
 /**
@@ -71,6 +72,7 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
         proxy: 'none',
         ...scenario.endpoint,
         tls: { ca: files.caPem, ...scenario.endpoint?.tls },
+        ...(scenario.evidence ? await writeEvidence(join(dir, slug(scenario.name)), scenario.evidence({ target: `${urlHost(host)}:${port}`, now: new Date() })) : {}),
       };
       expectations.push({ endpoint, expectedCode: scenario.expectedCode });
     }
@@ -87,6 +89,23 @@ export async function startDemoGateway(options: DemoGatewayOptions = {}): Promis
     await shutDown(running, dir);
     throw error;
   }
+}
+
+/** Writes a scenario's logs and configs into its own folder; returns the endpoint fields that list them. */
+async function writeEvidence(folder: string, evidence: DemoEvidenceFiles): Promise<Pick<EndpointConfig, 'logs' | 'configs'>> {
+  await mkdir(folder, { recursive: true });
+  const write = async (files: Record<string, string> | undefined) => {
+    if (!files) return undefined;
+    const paths = Object.keys(files).map((name) => join(folder, name));
+    await Promise.all(paths.map((path, index) => writeFile(path, Object.values(files)[index])));
+    return paths;
+  };
+  const [logs, configs] = await Promise.all([write(evidence.logs), write(evidence.configs)]);
+  return { ...(logs ? { logs } : {}), ...(configs ? { configs } : {}) };
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 async function shutDown(running: RunningServer[], dir: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerOptions } from 'node:https';
 import type { EndpointConfig } from '../core/endpoint/endpointConfig';
 import type { FailureCode } from '../core/failureCodes';
+import { applicationProperties, hikariApplicationLog, nginxErrorLog, proxyConfig, type DemoEvidenceContext, type DemoEvidenceFiles } from './demoEvidence';
 
 /**
  * The failures the demo gateway reproduces, one server each: what users meet in the field when
@@ -35,6 +36,8 @@ export interface DemoScenario {
   endpoint?: Partial<EndpointConfig>;
   /** TLS options and request handler of its server; `refused` means nothing may listen. */
   server: 'refused' | ((credentials: DemoCredentials) => { tls: ServerOptions; handle: Handler });
+  /** Logs and configs around the failure, listed in the endpoint's `logs` and `configs`. */
+  evidence?: (context: DemoEvidenceContext) => DemoEvidenceFiles;
 }
 
 const OK_BODY = '{"code":0,"message":"ok"}';
@@ -48,11 +51,17 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     endpoint: { expect: EXPECT_OK },
     server: (c) => ({ tls: chainOf(c), handle: json(200, OK_BODY) }),
   },
-  { name: 'Refused port', expectedCode: 'tcp.refused', server: 'refused' },
+  {
+    name: 'Refused port',
+    expectedCode: 'tcp.refused',
+    server: 'refused',
+    evidence: (context) => ({ logs: { 'nginx-error.log': nginxErrorLog(context, 'connect() failed (111: Connection refused) while connecting to upstream') } }),
+  },
   {
     name: 'Expired certificate',
     expectedCode: 'tls.cert_expired',
     server: (c) => ({ tls: { cert: c.expiredLeaf.certPem + c.intermediatePem, key: c.expiredLeaf.keyPem }, handle: json(200, OK_BODY) }),
+    evidence: (context) => ({ logs: { 'nginx-error.log': nginxErrorLog(context, 'upstream SSL certificate verify error: (10:certificate has expired) while SSL handshaking to upstream') } }),
   },
   {
     name: 'Wrong host name',
@@ -92,6 +101,14 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     expectedCode: 'http.timeout',
     endpoint: { timeoutMs: 1500 },
     server: (c) => ({ tls: chainOf(c), handle: () => undefined }),
+    // The application's pool runs dry exactly when the gateway is slow: the diagnosis must blame the gateway.
+    evidence: (context) => ({
+      logs: {
+        'nginx-error.log': nginxErrorLog(context, 'upstream timed out (110: Connection timed out) while reading response header from upstream'),
+        'application.log': hikariApplicationLog(context),
+      },
+      configs: { 'nginx.conf': proxyConfig(context), 'application.properties': applicationProperties(context) },
+    }),
   },
   {
     name: '503 with Retry-After',

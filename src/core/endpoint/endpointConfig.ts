@@ -32,6 +32,10 @@ export interface EndpointConfig {
   intervalSec?: number;
   clockSkewToleranceSec?: number;
   certWarnDays?: number;
+  /** Globs of the logs that record traffic to this endpoint (nginx, application); read by Diagnose Endpoint. */
+  logs?: string[];
+  /** Globs of the configs behind this endpoint (the nginx that proxies to it, the application's pool settings). */
+  configs?: string[];
 }
 
 /** Defaults applied wherever a field is absent. */
@@ -121,6 +125,12 @@ function endpointProblems(entry: unknown, at: string): ConfigProblem[] {
     const value = entry[field];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
       problem(field, 'must be a non-negative number');
+    }
+  }
+  for (const field of ['logs', 'configs'] as const) {
+    const value = entry[field];
+    if (value !== undefined && !(Array.isArray(value) && value.every((glob) => typeof glob === 'string' && glob.trim() !== ''))) {
+      problem(field, 'must be an array of file paths or globs');
     }
   }
   if (entry.proxy !== undefined) {

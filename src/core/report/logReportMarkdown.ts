@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../logs/logTypes';
 import { categoryTitle, formatBytes, REPORT_TITLE, reportTime, topTargets } from './logReportSections';
 import { bucketSizeText } from './timelineSvg';
+import { cell, fenceFor, inlineCode } from './markdownText';
 
 export interface LogReportOptions {
   /** When the report was made; printed in its header. */
@@ -39,19 +40,4 @@ export function logReportMarkdown(result: AnalysisResult, options: LogReportOpti
     }
   }
   return `${out.join('\n')}\n`;
-}
-
-/** A table cell: pipes would end it and newlines the row. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function inlineCode(text: string): string {
-  return text.replace(/`/g, "'");
-}
-
-/** A code fence longer than any run of backticks inside, so log lines cannot close it. */
-function fenceFor(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
 }

@@ -1,14 +1,16 @@
 /**
  * Scrubbing of secrets from anything that leaves core: probe results, log lines, reports.
  * Two nets: the exact values that were substituted for `${secret:…}` (the caller knows them),
- * and well-known credential shapes (Authorization headers, Bearer tokens, passwords in URLs)
- * for values nobody told us about.
+ * and well-known credential shapes (Authorization headers, Bearer tokens, passwords in URLs,
+ * `password=`/`token:` assignments in configs and bodies) for values nobody told us about.
  */
 export const REDACTED = '«redacted»';
 
 const CREDENTIAL_HEADER = /\b((?:proxy-)?authorization|cookie|set-cookie|x-api-key|api-key)(\s*[:=]\s*)([^\r\n]+)/gi;
 const BEARER_TOKEN = /\b(Bearer|Basic|Digest)\s+[A-Za-z0-9._~+/=-]{6,}/g;
 const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)[^@\s/]+@/gi;
+/** `spring.datasource.password=…`, `"token": "…"`, `DB_PASSWORD: …`; not `${secret:NAME}` placeholders. */
+const SECRET_ASSIGNMENT = /(?<!\$\{)\b([\w.-]*(?:password|passwd|secret|token|passphrase|api[-_]?key|access[-_]?key)[\w.-]*["']?\s*[:=]\s*["']?)(?!\$\{)[^\s"',;}]+/gi;
 
 /** Header names whose values are credentials whatever they contain. */
 export const SECRET_HEADER_NAMES: readonly string[] = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key'];
@@ -23,7 +25,8 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   return result
     .replace(CREDENTIAL_HEADER, (_m, name: string, separator: string) => `${name}${separator}${REDACTED}`)
     .replace(BEARER_TOKEN, (_m, scheme: string) => `${scheme} ${REDACTED}`)
-    .replace(URL_PASSWORD, (_m, prefix: string) => `${prefix}${REDACTED}@`);
+    .replace(URL_PASSWORD, (_m, prefix: string) => `${prefix}${REDACTED}@`)
+    .replace(SECRET_ASSIGNMENT, (match, prefix: string) => (match.endsWith(REDACTED) ? match : `${prefix}${REDACTED}`));
 }
 
 /**

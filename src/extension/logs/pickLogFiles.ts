@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { expandLogGlobs } from './logPathGlobs';
+import { expandPathGlobs } from '../../core/pathGlobs';
 
 interface LogFilePick extends vscode.QuickPickItem {
   file?: string;
@@ -13,7 +13,7 @@ interface LogFilePick extends vscode.QuickPickItem {
 export async function pickLogFiles(): Promise<string[] | undefined> {
   const globs = vscode.workspace.getConfiguration('invoiceDoctor.logs').get<string[]>('paths', []);
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const files = globs.length > 0 ? await expandLogGlobs(globs, folders) : [];
+  const files = globs.length > 0 ? await expandPathGlobs(globs, folders) : [];
   if (files.length === 0) return browse();
 
   const browseItem: LogFilePick = { label: `$(folder-opened) ${vscode.l10n.t('Browse…')}`, alwaysShow: true };
