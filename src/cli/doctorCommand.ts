@@ -74,7 +74,7 @@ async function runDoctor(argv: string[], io: CliIo): Promise<number> {
     allSecrets.push(...secrets);
     return diagnoseEndpoint(endpoint, { baseDir: target.baseDir, secrets, toolVersion: version, since, timeZone: flags['time-zone'], env: io.env, signal: io.signal });
   });
-  if (flags.html !== undefined) await writeFileAtomic(path.resolve(io.cwd, flags.html), redact(reportHtml(reports.map(doctorDocument), { lang: 'en', title: 'Invoice Doctor diagnosis' }), allSecrets));
+  if (flags.html !== undefined) await writeHtml(path.resolve(io.cwd, flags.html), redact(reportHtml(reports.map(doctorDocument), { lang: 'en', title: 'Invoice Doctor diagnosis' }), allSecrets));
   const output = flags.json
     ? `${JSON.stringify({ diagnoses: redactDeep(reports, allSecrets) }, null, 2)}\n`
     : flags.markdown
@@ -82,6 +82,14 @@ async function runDoctor(argv: string[], io: CliIo): Promise<number> {
       : formatDoctorText(reports, { color: wantsColor(io) });
   io.stdout.write(redact(output, allSecrets));
   return reports.some((r) => r.verdict.status === 'failing' || r.verdict.status === 'intermittent') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+async function writeHtml(file: string, html: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, html);
+  } catch (error) {
+    throw new DoctorError('output.unwritable', `cannot write the report to ${file}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 function parseSince(text: string): Date {

@@ -9,6 +9,7 @@ export type DoctorErrorCode =
   | 'credentials.bad_passphrase'
   | 'credentials.invalid'
   | 'input.unreadable'
+  | 'output.unwritable'
   | 'usage';
 
 export class DoctorError extends Error {

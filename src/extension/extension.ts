@@ -10,6 +10,7 @@ import { probeAll, probeEndpoint } from './commands/probeCommands';
 import { setSecret } from './commands/setSecret';
 import { showCertificateChain } from './commands/showCertificateChain';
 import { registerConfigDiagnostics } from './config/registerConfigDiagnostics';
+import { registerDiagnosis } from './diagnose/registerDiagnosis';
 import { BackgroundProber } from './endpoints/backgroundProber';
 import { EndpointHealthModel } from './endpoints/endpointHealthModel';
 import { EndpointStore } from './endpoints/endpointStore';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): InvoiceDoctorApi {
   const { findingsTree } = registerLogAnalysis(context, log);
   registerConfigDiagnostics(context, log);
   const certificates = registerCertificates(context, { log, model, secrets, statusBar });
+  context.subscriptions.push(...registerDiagnosis(context, { log, model, secrets, history }));
   updateProbing();
   // Load after activation returns, so the status bar appears without the view being opened.
   const initialLoad = setTimeout(() => void store.ready().catch((error) => log.error(error)), 0);

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { FAILURE_CODES, type FailureCode } from '../failureCodes';
+import { formatUptime } from '../history/historySummary';
 import type { ProbeResult } from '../probe/probeResult';
 import { reportTime } from '../report/logReportSections';
 import type { CertificateEvidence, Confidence, ConfigEvidence, DoctorStatus, DoctorVerdict, Evidence, EvidenceSource, HistoryEvidence, LogEvidence } from './doctorReport';
@@ -77,7 +78,7 @@ function findCause({ probe, logs, history }: Sources): Cause {
     return {
       status: 'intermittent',
       code: failure.code,
-      headline: l10n.t('Up now, but {0}% of the last {1} probes failed; the last failure was at {2}', Math.round(100 - (history.uptimePercent ?? 100)), history.probes, reportTime(failure.at)),
+      headline: l10n.t('Up now, but {0} of the last {1} probes failed; the last failure was at {2}', formatUptime(100 - (history.uptimePercent ?? 100)), history.probes, reportTime(failure.at)),
       slowGateway: false,
     };
   }

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { CertReport } from '../certs/certReport';
 import { FAILURE_CODES, type FailureCode } from '../failureCodes';
+import { formatUptime } from '../history/historySummary';
 import { fixesFor } from '../logs/fixes';
 import type { CategorySummary } from '../logs/logTypes';
 import type { ProbeResult } from '../probe/probeResult';
@@ -84,7 +85,7 @@ export function configEvidence(configs: ConfigEvidence | null, code: FailureCode
 export function historyEvidence(history: HistoryEvidence | null, code: FailureCode | null): Evidence[] {
   if (!history || history.probes === 0) return [];
   const failure = history.lastFailure;
-  const summary = l10n.t('{0} probes since {1}: {2}% up', history.probes, reportTime(history.since), history.uptimePercent ?? 0)
+  const summary = l10n.t('{0} probes since {1}: {2} up', history.probes, reportTime(history.since), formatUptime(history.uptimePercent ?? 0))
     + (failure ? l10n.t('; last failure at {0} ({1})', reportTime(failure.at), failure.code ?? l10n.t('not probed')) : '');
   return [{ source: 'history', supports: failure !== null && corroborates(failure.code, code), code: failure?.code ?? null, summary }];
 }

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { CertReport } from '../certs/certReport';
 import type { DoctorReport, Evidence, LogEvidence, RankedFix, SourceLocation } from '../diagnose/doctorReport';
 import { FAILURE_CODES } from '../failureCodes';
+import { formatUptime } from '../history/historySummary';
 import { formatBytes, reportTime, topTargets } from './logReportSections';
 import type { ReportBlock, ReportDocument, ReportSection } from './reportBlocks';
 import { categoryColors } from './reportPalette';
@@ -149,7 +150,7 @@ function historySection({ history }: DoctorReport): ReportSection | null {
   if (!history || history.probes === 0) return null;
   const blocks: ReportBlock[] = [{
     kind: 'paragraph',
-    text: l10n.t('{0} probes since {1}: {2}% up, median {3} ms', history.probes, reportTime(history.since), history.uptimePercent ?? '—', history.medianMs ?? '—')
+    text: l10n.t('{0} probes since {1}: {2} up, median {3} ms', history.probes, reportTime(history.since), history.uptimePercent === null ? '—' : formatUptime(history.uptimePercent), history.medianMs ?? '—')
       + (history.sparklineText ? ` · ${history.sparklineText}` : ''),
   }];
   if (history.sparklineSvg) blocks.push({ kind: 'figure', svg: history.sparklineSvg, alt: l10n.t('Latency of the last {0} probes', history.probes) });

@@ -16,6 +16,8 @@ export interface HtmlOptions {
   csp?: string;
   /** Title of a file holding several documents. */
   title: string;
+  /** Nonce of the <style> element, for a CSP without 'unsafe-inline' (the webview). */
+  styleNonce?: string;
 }
 
 const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
@@ -38,7 +40,7 @@ export function reportHtml(documents: readonly ReportDocument[], options: HtmlOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${e(options.csp ?? EXPORT_CSP)}">
 <title>${e(title)}</title>
-<style>${REPORT_STYLE}</style>
+<style${options.styleNonce ? ` nonce="${e(options.styleNonce)}"` : ''}>${REPORT_STYLE}</style>
 ${options.head ?? ''}
 </head>
 <body>
