@@ -12,6 +12,7 @@ const SUITES = [
   () => import('./config.test'),
   () => import('./logs.test'),
   () => import('./certs.test'),
+  () => import('./diagnose.test'),
 ];
 
 /** Called by the extension host (`extensionTestsPath`); rejecting makes the run fail. */
