@@ -18,7 +18,7 @@ const RESOLVER_RCODE_NOT_FOUND = 3;
 
 /** Undefined when the line is not an nginx error-log line; null when it is one and no finding. */
 export function classifyNginxErrorLine(line: string): LineClassification | null | undefined {
-  const header = NGINX_ERROR_HEADER.exec(line);
+  const header = mayHaveHeader(line) ? NGINX_ERROR_HEADER.exec(line) : null;
   if (!header) return undefined;
   const start = header.index + header[0].length;
   const suffix = line.indexOf(', client: ', start);
@@ -27,6 +27,22 @@ export function classifyNginxErrorLine(line: string): LineClassification | null 
   const result = classifyMessageOf(message, line);
   if (!result) return null;
   return { category: result.category, target: result.target, start, end };
+}
+
+/**
+ * What any match of NGINX_ERROR_HEADER contains: " [" after "dd:dd:dd" or "nginx:". The header is
+ * tried first on every candidate line, access-log lines included, and this check spares them an
+ * unanchored search that tries every position of the line.
+ */
+function mayHaveHeader(line: string): boolean {
+  for (let at = line.indexOf(' ['); at !== -1; at = line.indexOf(' [', at + 2)) {
+    if ((isDigit(line.charCodeAt(at - 1)) && isDigit(line.charCodeAt(at - 2)) && line.charCodeAt(at - 3) === 0x3a /* : */) || line.startsWith('nginx:', at - 6)) return true;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function classifyMessageOf(message: string, line: string): { category: FailureCode; target?: string } | undefined {
