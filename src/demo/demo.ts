@@ -82,7 +82,29 @@ async function showReport(gateway: DemoGateway, file: string, io: DemoIo): Promi
     io.stderr.write(`\nThe demo did not come out as expected:\n${mismatches.map((m) => `  - ${m}`).join('\n')}\n`);
     return 1;
   }
-  io.stdout.write('\nEach endpoint shows the failure it reproduces. Try "node dist/cli.js probe --help" next.\n');
+  return showDiagnoses(gateway, file, io);
+}
+
+/**
+ * Then `invoice-doctor doctor` on the endpoints that come with logs and configs, to show one
+ * verdict drawn from every source.
+ */
+async function showDiagnoses(gateway: DemoGateway, file: string, io: DemoIo): Promise<number> {
+  const names = gateway.endpoints.filter((endpoint) => endpoint.logs?.length).map((endpoint) => endpoint.name);
+  io.stdout.write([
+    '',
+    `${names.length} endpoints come with the nginx and application logs and the configs a real deployment has.`,
+    `"invoice-doctor doctor" joins probe, certificates, logs and configs into one verdict for each:`,
+    '',
+    '',
+  ].join('\n'));
+  const exitCode = await cliMain(['doctor', '--config', file, ...names], { stdout: io.stdout, stderr: io.stderr, stdin: Readable.from([]), env: io.env, cwd: io.cwd, signal: io.signal });
+  if (io.signal.aborted) return exitCode;
+  if (exitCode !== EXIT_PROBLEMS) {
+    io.stderr.write(`\nThe demo did not come out as expected: "doctor" exited with ${exitCode}, expected ${EXIT_PROBLEMS}\n`);
+    return 1;
+  }
+  io.stdout.write('\nEach endpoint shows the failure it reproduces. Try "node dist/cli.js doctor --help" next.\n');
   return 0;
 }
 
