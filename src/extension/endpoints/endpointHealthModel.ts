@@ -103,7 +103,7 @@ export class EndpointHealthModel extends Disposable {
     } catch (error) {
       if (signal.aborted) return; // cancellation is not a failure: keep the last result
       if (!isDoctorError(error)) this.log.error(error instanceof Error ? error : String(error));
-      health.setupProblem = isDoctorError(error) ? error.message : `Probe failed unexpectedly: ${(error as Error)?.message ?? error}`;
+      health.setupProblem = isDoctorError(error) ? error.message : vscode.l10n.t('Probe failed unexpectedly: {0}', String((error as Error)?.message ?? error));
     } finally {
       health.probing = false;
       health.finishedAt = Date.now();

@@ -85,7 +85,7 @@ export class EndpointStore extends Disposable {
       problems.push(...parsed.problems.map((p) => ({ ...p, source })));
       for (const config of parsed.endpoints) {
         if (names.has(config.name)) {
-          problems.push({ path: 'name', message: `endpoint "${config.name}" is defined more than once; the first definition is used`, source });
+          problems.push({ path: 'name', message: vscode.l10n.t('endpoint "{0}" is defined more than once; the first definition is used', config.name), source });
           continue;
         }
         names.add(config.name);
@@ -103,7 +103,7 @@ export class EndpointStore extends Disposable {
           const text = await readTextIfExists(uri);
           if (text !== undefined) add(parseEndpointsFile(text), { kind: 'file', uri }, folder.uri.fsPath);
         } catch (error) {
-          problems.push({ path: '', message: `cannot read ${uri.fsPath}: ${(error as Error).message}`, source: { kind: 'file', uri } });
+          problems.push({ path: '', message: vscode.l10n.t('cannot read {0}: {1}', uri.fsPath, (error as Error).message), source: { kind: 'file', uri } });
         }
       }
     }
