@@ -7,6 +7,7 @@ import type { DoctorReport } from '../../src/core/diagnose/doctorReport';
 import type { EndpointConfig } from '../../src/core/endpoint/endpointConfig';
 import { DEMO_SCENARIOS } from '../../src/demo/scenarios';
 import type { InvoiceDoctorApi } from '../../src/extension/extension';
+import { activateInvoiceDoctor, demoEndpoints } from './demoWorkspace';
 import { waitFor } from './waitFor';
 
 /**
@@ -23,13 +24,8 @@ describe('Diagnose Endpoint', function () {
   let scratch: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<InvoiceDoctorApi>('invoice-doctor.invoice-doctor');
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
-    await api.endpointsReady();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the demo workspace is open');
-    demo = (JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'invoice-doctor.json')))) as { endpoints: EndpointConfig[] }).endpoints;
+    api = await activateInvoiceDoctor();
+    demo = await demoEndpoints();
     scratch = await mkdtemp(join(tmpdir(), 'invoice-doctor-diagnose-'));
   });
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EndpointConfig } from '../../src/core/endpoint/endpointConfig';
 import type { InvoiceDoctorApi } from '../../src/extension/extension';
+import { activateInvoiceDoctor, demoEndpoints } from './demoWorkspace';
 import { waitFor } from './waitFor';
 
 /**
@@ -17,14 +18,9 @@ describe('Probe history', function () {
   let refused: EndpointConfig;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<InvoiceDoctorApi>('invoice-doctor.invoice-doctor');
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
-    await api.endpointsReady();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the demo workspace is open');
-    const file = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'invoice-doctor.json')))) as { endpoints: EndpointConfig[] };
-    const demo = (name: string) => file.endpoints.find((e) => e.name === name);
+    api = await activateInvoiceDoctor();
+    const endpoints = await demoEndpoints();
+    const demo = (name: string) => endpoints.find((e) => e.name === name);
     const healthyDemo = demo('Healthy gateway');
     const refusedDemo = demo('Refused port');
     assert.ok(healthyDemo && refusedDemo, 'the demo gateway has a healthy and a refused endpoint');

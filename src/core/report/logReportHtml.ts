@@ -6,7 +6,7 @@ import { categoryTitle, formatBytes, REPORT_TITLE, reportTime, topTargets } from
 import { categoryColors } from './reportPalette';
 import { timelineSeries } from './timelineSeries';
 import { timelineSvg } from './timelineSvg';
-import { REPORT_STYLE } from './reportStyle';
+import { htmlPage } from './htmlPage';
 
 /**
  * The analysis as one self-contained HTML file: inline CSS, the timeline as inline SVG, no
@@ -43,18 +43,5 @@ export function logReportHtml(result: AnalysisResult, options: LogReportOptions)
       if (finding.samples.length > 0) body.push(`<pre>${finding.samples.map((s) => e(`${s.file}:${s.line}: ${s.text}`)).join('\n')}</pre>`);
     }
   }
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${e(REPORT_TITLE)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-${body.join('\n')}
-</body>
-</html>
-`;
+  return htmlPage({ lang: 'en', title: REPORT_TITLE, body: body.join('\n') });
 }

@@ -1,26 +1,15 @@
 import { escapeMarkup as e } from './escapeMarkup';
 import type { ReportBlock, ReportDocument } from './reportBlocks';
-import { REPORT_STYLE } from './reportStyle';
+import { htmlPage, type HtmlPageOptions } from './htmlPage';
 
 /**
- * A report document as one self-contained HTML file: inline CSS and SVG, no script, nothing
- * fetched. `head` lets the webview add its CSP nonce'd style and theme colours.
+ * Report documents as one self-contained HTML file: inline CSS and SVG, no script, nothing
+ * fetched. The webview adds its own policy, theme colours and toolbar through the options.
  */
-export interface HtmlOptions {
-  lang: string;
-  /** Extra markup for <head> (the webview's theme bridge); exports leave it out. */
-  head?: string;
-  /** Markup placed before the title (the webview's toolbar). */
+export interface HtmlOptions extends Omit<HtmlPageOptions, 'body'> {
+  /** Markup placed before the first title (the webview's toolbar). */
   beforeTitle?: string;
-  /** Content-Security-Policy; exports allow inline styles only. */
-  csp?: string;
-  /** Title of a file holding several documents. */
-  title: string;
-  /** Nonce of the <style> element, for a CSP without 'unsafe-inline' (the webview). */
-  styleNonce?: string;
 }
-
-const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** Several documents (one per endpoint) make one file, each its own article. */
 export function reportHtml(documents: readonly ReportDocument[], options: HtmlOptions): string {
@@ -33,21 +22,7 @@ export function reportHtml(documents: readonly ReportDocument[], options: HtmlOp
     body.push('<hr>', `<p class="muted">${e(document.footer)}</p>`, '</article>');
   }
   const title = documents.length === 1 ? documents[0].title : options.title;
-  return `<!DOCTYPE html>
-<html lang="${e(options.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${e(options.csp ?? EXPORT_CSP)}">
-<title>${e(title)}</title>
-<style${options.styleNonce ? ` nonce="${e(options.styleNonce)}"` : ''}>${REPORT_STYLE}</style>
-${options.head ?? ''}
-</head>
-<body>
-${body.join('\n')}
-</body>
-</html>
-`;
+  return htmlPage({ ...options, title, body: body.join('\n') });
 }
 
 function htmlBlock(block: ReportBlock): string {
