@@ -107,7 +107,7 @@ function logSection(logs: LogEvidence | null): ReportSection {
   if (!logs) return { title, blocks: [{ kind: 'paragraph', text: l10n.t('No logs are configured for this endpoint. Add "logs": ["/var/log/nginx/error.log", …] to it so the diagnosis can read them.') }] };
   const categories = [...logs.endpoint, ...logs.application];
   const blocks: ReportBlock[] = [
-    { kind: 'paragraph', text: l10n.t('From {0} to {1}; {2} events about other targets left out.', reportTime(logs.since), reportTime(logs.until), logs.otherEvents) },
+    { kind: 'paragraph', text: l10n.t('From {0} to {1}. Events about other targets, left out: {2}.', reportTime(logs.since), reportTime(logs.until), logs.otherEvents) },
     { kind: 'list', items: logs.files.length ? logs.files.map((file) => `${file.path}: ${file.format}, ${file.lines} ${l10n.t('lines')}, ${formatBytes(file.bytes)}`) : logs.globs },
   ];
   if (categories.length === 0) {
