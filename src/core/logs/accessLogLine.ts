@@ -22,7 +22,8 @@ export function classifyAccessLine(line: string): LineClassification | null | un
   const status = Number(positional ? positional[2] : match[1]);
   if (status < 500 || status > 599) return null;
   const statusAt = positional ? match.index + match[0].indexOf(`" ${status}`) + 2 : match.index + match[0].indexOf(String(status));
-  const upstream = UPSTREAM_ADDR.exec(line)?.[1];
+  // (every upstream field is key=value: most lines are spared the search)
+  const upstream = line.includes('=') ? UPSTREAM_ADDR.exec(line)?.[1] : undefined;
   const request = positional ? /^[A-Z]+ (\S+)/.exec(positional[1])?.[1] : undefined;
   const target = upstream && upstream !== '-' ? upstreamAddress(upstream) : request ? `${/^[A-Z]+/.exec(positional![1])![0]} ${request.split('?')[0]}` : undefined;
   return { category: 'http.5xx', target, start: statusAt, end: statusAt + 3 };

@@ -17,6 +17,9 @@ export function isContinuation(line: string, previous: string | undefined | (() 
   const text = stripContainerPrefix(line);
   if (text.length === 0) return false;
   const first = text.charCodeAt(0);
+  // A line that starts with a digit (a log header's date, an access line's address) fits none of
+  // the shapes below: the common case costs no regular expression.
+  if (first >= 0x30 && first <= 0x39) return false;
   const indented = first === 0x20 || first === 0x09;
   const chain = !indented && CHAIN_LINE.test(text);
   const exception = !indented && !chain && EXCEPTION_LINE.test(text);
