@@ -14,6 +14,8 @@ export interface CliIo {
   cwd: string;
   /** Aborted on SIGINT/SIGTERM so long work stops cleanly. */
   signal: AbortSignal;
+  /** Language of the messages (e.g. zh-cn), set by main() from --lang or the environment. */
+  language?: string;
 }
 
 export interface CliCommand {

@@ -74,7 +74,7 @@ async function runDoctor(argv: string[], io: CliIo): Promise<number> {
     allSecrets.push(...secrets);
     return diagnoseEndpoint(endpoint, { baseDir: target.baseDir, secrets, toolVersion: version, since, timeZone: flags['time-zone'], env: io.env, signal: io.signal });
   });
-  if (flags.html !== undefined) await writeHtml(path.resolve(io.cwd, flags.html), redact(reportHtml(reports.map(doctorDocument), { lang: 'en', title: 'Invoice Doctor diagnosis' }), allSecrets));
+  if (flags.html !== undefined) await writeHtml(path.resolve(io.cwd, flags.html), redact(reportHtml(reports.map(doctorDocument), { lang: io.language ?? 'en', title: 'Invoice Doctor diagnosis' }), allSecrets));
   const output = flags.json
     ? `${JSON.stringify({ diagnoses: redactDeep(reports, allSecrets) }, null, 2)}\n`
     : flags.markdown

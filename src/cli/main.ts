@@ -36,9 +36,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   const language = isMachineOutput(choice.argv) ? ENGLISH : choice.language;
-  if (!useLanguage(language) && choice.explicit) io.stderr.write(`invoice-doctor: no "${language}" translation; messages are in English.\n`);
+  const translated = useLanguage(language);
+  if (!translated && choice.explicit) io.stderr.write(`invoice-doctor: no "${language}" translation; messages are in English.\n`);
   try {
-    return await runCommand(choice.argv, io);
+    return await runCommand(choice.argv, { ...io, language: translated ? language : ENGLISH });
   } finally {
     // The catalog is process-wide: leave English behind for the next in-process run (tests, the demo).
     useLanguage(ENGLISH);
