@@ -96,7 +96,7 @@ function withCorroboration(cause: Cause, logs: LogEvidence | null): string {
   if (count === 0) return cause.headline;
   const first = matching.map((c) => c.first).filter((t): t is string => t !== null).sort()[0] ?? null;
   const file = matching[0].samples[0]?.file;
-  return `${cause.headline.replace(/\.$/, '')}; ${l10n.t('{0} matching events since {1} in {2}', count.toLocaleString('en-US'), reportTime(first), file ?? l10n.t('the logs'))}`;
+  return l10n.t('{0}; {1} matching events since {2} in {3}', cause.headline.replace(/[.。]$/, ''), count.toLocaleString('en-US'), reportTime(first), file ?? l10n.t('the logs'));
 }
 
 function mostFrequent(logs: LogEvidence | null) {
