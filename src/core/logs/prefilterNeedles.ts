@@ -48,7 +48,8 @@ const NEWLINE = 0x0a;
 
 const NGINX_ERROR_NEEDLES: Needle[] = [
   needle('upstream', 'upstre', upstreamLineFilter),
-  needle('resol'),
+  // resolved, resolver, resolving: anchored at "lv", as "l" is half as frequent as "r" in logs
+  needle('resolv', 'lv'),
   needle('worker_connections', '_conne'),
   needle('(24: '),
   needle('(23: '),
