@@ -1,14 +1,12 @@
 import path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../paths';
 import { useUiSession } from './uiSession';
-import { runCommand } from './workbenchActions';
+import { restPointer, runCommand, webviewDocument } from './workbenchActions';
 
 const ACTIVITY_BAR_ITEM = '.activitybar a.action-label[aria-label^="Invoice Doctor"]';
 const ENDPOINT_ROW = '.part.sidebar .monaco-list[aria-label="Endpoints"] .monaco-list-row';
 const CONTEXT_MENU_ITEM = '.context-view .monaco-menu .action-item';
-/** The certificate view sits two frames deep: the webview's frame, then its active document. */
-const WEBVIEW_FRAME = 'iframe.webview.ready';
 const ENDPOINT = 'Missing intermediate';
 
 describe('Certificate view (UI)', function () {
@@ -25,13 +23,13 @@ describe('Certificate view (UI)', function () {
     await row.click({ button: 'right' });
     await clickMenuItem(page, 'Inspect Certificate');
 
-    const view = certificateView(page);
+    const view = webviewDocument(page);
     await view.locator('h1', { hasText: /127\.0\.0\.1|localhost/ }).waitFor({ state: 'visible', timeout: 60_000 });
     await view.locator('li', { hasText: 'cert.chain_incomplete' }).waitFor();
     await view.locator('.cert h3', { hasText: 'End entity' }).first().waitFor();
     await page.locator('.tabs-container .tab', { hasText: `Certificate: ${ENDPOINT}` }).waitFor();
 
-    await moveMouseOff(page);
+    await restPointer(page);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'certificate-view.png') });
   });
 });
@@ -43,15 +41,4 @@ async function clickMenuItem(page: Page, label: string): Promise<void> {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
   await page.mouse.down();
   await page.mouse.up();
-}
-
-/** A resting pointer leaves a tooltip in the picture: rest it on the title bar, and let hovers fade. */
-async function moveMouseOff(page: Page): Promise<void> {
-  const box = await page.locator('.part.titlebar').boundingBox();
-  await page.mouse.move(box ? box.x + box.width - 300 : 1000, box ? box.y + box.height / 2 : 10, { steps: 5 });
-  await page.locator('.monaco-hover').first().waitFor({ state: 'hidden' }).catch(() => undefined);
-}
-
-function certificateView(page: Page): FrameLocator {
-  return page.frameLocator(WEBVIEW_FRAME).last().frameLocator('#active-frame');
 }

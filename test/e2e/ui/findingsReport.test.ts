@@ -1,16 +1,13 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
 import { REPO_ROOT, SCREENSHOTS_DIR } from '../paths';
 import { useUiSession } from './uiSession';
-import { runCommand, openWithQuickOpen } from './workbenchActions';
+import { runCommand, openWithQuickOpen, webviewDocument } from './workbenchActions';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'extension', 'fixtures', 'logs', 'error.log');
 const LOG_NAME = 'error.log';
 /** Rows of the Findings tree only: the Endpoints tree also says "Connection refused". */
 const FINDINGS_ROW = '.part.sidebar .monaco-list[aria-label="Findings"] .monaco-list-row';
-/** The report page sits two frames deep: the webview's frame, then its active document. */
-const REPORT_FRAME = 'iframe.webview.ready';
 
 describe('Findings and log report (UI)', function () {
   this.timeout(120_000);
@@ -37,7 +34,7 @@ describe('Findings and log report (UI)', function () {
     const findingsHeader = page.locator('.part.sidebar .pane-header', { hasText: 'Findings' });
     await findingsHeader.hover();
     await findingsHeader.locator('[aria-label^="Show Log Report"]').click();
-    const report = reportPage(page);
+    const report = webviewDocument(page);
     await report.locator('canvas[data-rendered="true"]').waitFor({ state: 'visible', timeout: 60_000 });
     await report.locator('td', { hasText: 'tls.cert_expired' }).waitFor();
 
@@ -47,7 +44,3 @@ describe('Findings and log report (UI)', function () {
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'findings-report.png') });
   });
 });
-
-function reportPage(page: Page): FrameLocator {
-  return page.frameLocator(REPORT_FRAME).last().frameLocator('#active-frame');
-}

@@ -53,6 +53,8 @@ describe('Getting Started walkthrough', () => {
       it('has a title, a description and media for every step, and every media file exists', () => {
         for (const step of steps) {
           assert.ok(!/%/.test(step.title) && step.description && !/^%.*%$/.test(step.description), `${step.id} has its own text`);
+          // Step descriptions render links only: backticks and asterisks would show as typed.
+          assert.doesNotMatch(step.description, /`|\*\*/, `${step.id}'s description has no Markdown but links`);
           const files = [step.media.markdown, step.media.image, step.media.svg].filter((file): file is string => file !== undefined);
           assert.equal(files.length, 1, `${step.id} has one media file`);
           assert.ok(existsSync(path.join(root, files[0])), `${step.id}: ${files[0]} exists`);
