@@ -87,7 +87,7 @@ export function prefilterFor(format: LogFormat): Prefilter {
   return {
     candidates: (slice) => {
       const text = slice.toString('latin1');
-      return candidateLines(inText(text), needles, text);
+      return candidateLines(inText(text, slice), needles, text);
     },
   };
 }
@@ -106,12 +106,14 @@ function inBytes(bytes: Buffer): Haystack {
   };
 }
 
-function inText(text: string): Haystack {
+/** `bytes` are those of `text` (latin1: the same offsets). */
+function inText(text: string, bytes: Buffer): Haystack {
   return {
     length: text.length,
     anchorAt: (needle, from) => text.indexOf(needle.anchor, from),
     needleAt: (needle, at) => at >= 0 && text.startsWith(needle.text, at),
-    lineStart: (at) => text.lastIndexOf('\n', at) + 1,
+    // Searched in the bytes: V8's String#lastIndexOf calls into its runtime (about 15 ms more per 250 MB error log).
+    lineStart: (at) => bytes.lastIndexOf(NEWLINE, at) + 1,
     newlineFrom: (at) => text.indexOf('\n', at),
   };
 }
