@@ -20,14 +20,14 @@ const FLAGS = {
   markdown: 'boolean',
   html: 'string',
   since: 'string',
-  'time-zone': 'string',
+  tz: 'string',
 } as const;
 
 /** Each diagnosis opens a handful of connections and reads logs: a few at a time is plenty. */
 const CONCURRENCY = 4;
 
 const USAGE = `Usage: invoice-doctor doctor [NAME ...] [--config FILE] [--json | --markdown] [--html FILE]
-                             [--since ISO] [--time-zone ZONE]
+                             [--since ISO] [--tz ZONE]
 
 Diagnoses endpoints from every source at once: probes them, inspects the server and client
 certificates, reads the logs each endpoint lists in "logs" (the last 24 hours, or --since), lints
@@ -42,13 +42,14 @@ Options:
   --markdown         print the full report as Markdown, ready for a support ticket
   --html FILE        also write the full report as one self-contained HTML file
   --since ISO        read the logs from this time on (default: 24 hours ago)
-  --time-zone ZONE   zone of log times written without an offset (default: local)
+  --tz ZONE          zone of log times written without an offset (nginx error logs): local (default),
+                     UTC, an offset such as +08:00, or an IANA name such as Asia/Shanghai
 
 Secrets (\${secret:NAME} from INVOICE_DOCTOR_SECRET_NAME) and Authorization headers are redacted
 from every output.
 
-Exit codes: 0 every endpoint healthy or degraded, 1 an endpoint fails now or failed in the logs or
-history, 2 bad usage or unreadable input.
+Exit codes: 0 every endpoint healthy or degraded, 1 an endpoint fails now or failed in its logs,
+2 bad usage or unreadable input. (Probe history is the editor's; the CLI keeps none.)
 `;
 
 export const doctorCommand: CliCommand = {
@@ -72,7 +73,7 @@ async function runDoctor(argv: string[], io: CliIo): Promise<number> {
   const reports = await mapConcurrently(chosen, CONCURRENCY, async (target) => {
     const { endpoint, secrets } = await resolveEndpointSecrets(target.endpoint, environmentSecretSource(io.env), io.env);
     allSecrets.push(...secrets);
-    return diagnoseEndpoint(endpoint, { baseDir: target.baseDir, secrets, toolVersion: version, since, timeZone: flags['time-zone'], env: io.env, signal: io.signal });
+    return diagnoseEndpoint(endpoint, { baseDir: target.baseDir, secrets, toolVersion: version, since, timeZone: flags.tz, env: io.env, signal: io.signal });
   });
   if (flags.html !== undefined) await writeHtml(path.resolve(io.cwd, flags.html), redact(reportHtml(reports.map(doctorDocument), { lang: io.language ?? 'en', title: 'Invoice Doctor diagnosis' }), allSecrets));
   const output = flags.json

@@ -21,8 +21,10 @@ export interface FixInputs {
 
 export function rankFixes({ code, slowGateway, probe, configs, evidence }: FixInputs): RankedFix[] {
   const fixes: RankedFix[] = [];
+  // The generic timeout advice ("raise the timeout") would contradict what a slow gateway calls for.
+  const generic = !slowGateway;
   if (slowGateway) fixes.push(...slowGatewayFixes());
-  if (code && probe.diagnosis?.code === code) fixes.push(...probe.diagnosis.fixes.map((text) => ({ text, source: 'probe' as const })));
+  if (generic && code && probe.diagnosis?.code === code) fixes.push(...probe.diagnosis.fixes.map((text) => ({ text, source: 'probe' as const })));
   const supportingRules = new Set(evidence.filter((e) => e.source === 'config' && e.supports).map((e) => e.code));
   const configFixes = (configs?.findings ?? []).map((finding) => ({
     text: `${finding.fixes.find((fix) => fix.isPreferred)?.title ?? finding.fixes[0]?.title ?? finding.message}`,
@@ -33,7 +35,7 @@ export function rankFixes({ code, slowGateway, probe, configs, evidence }: FixIn
     severity: finding.severity,
   }));
   fixes.push(...configFixes.filter((fix) => fix.supports).map(({ text, source, rule, location }) => ({ text, source, rule, location })));
-  if (code) fixes.push(...fixesFor(code).fixes.map((text) => ({ text, source: 'logs' as const })));
+  if (generic && code) fixes.push(...fixesFor(code).fixes.map((text) => ({ text, source: 'logs' as const })));
   fixes.push(...configFixes.filter((fix) => !fix.supports && fix.severity === 'error').map(({ text, source, rule, location }) => ({ text, source, rule, location })));
   return unique(fixes).slice(0, MAX_FIXES);
 }

@@ -55,6 +55,7 @@ describe('diagnoseEndpoint on the demo gateway', function () {
     assert.equal(verdict.code, 'http.timeout');
     assert.match(verdict.headline, /the gateway is slow, not our pool/);
     assert.match(verdict.fixes[0].text, /Do not enlarge the connection pool/);
+    assert.ok(!verdict.fixes.some((fix) => /^Raise timeoutMs|raise proxy_read_timeout/.test(fix.text)), 'no generic advice to wait longer');
     assert.ok(verdict.evidence.some((e) => e.code === 'pool.exhausted' && e.supports));
     assert.ok(verdict.evidence.some((e) => e.source === 'config' && e.code === 'nginx.proxy-timeouts' && e.supports));
     assert.equal(logs?.otherEvents, 1, 'the refused connection to another upstream is left out');
