@@ -20,6 +20,8 @@ const NGINX_SIGNATURES = 'upstream timed out|connect\\(\\) failed|no live upstre
 interface Timed {
   seconds: number;
   mbPerSecond: number;
+  /** User plus system CPU time of the process and its children: steadier than `seconds` when other work shares the cores. */
+  cpuSeconds?: number;
   peakRssMb?: number;
   output: string;
 }
@@ -31,10 +33,23 @@ function median(run: () => Timed): Timed {
 }
 
 function timeShell(command: string, bytes: number): Timed {
+  const useTime = existsSync('/usr/bin/time');
   const started = process.hrtime.bigint();
-  const output = execFileSync('bash', ['-c', command], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = useTime
+    ? spawnSync('/usr/bin/time', ['-f', CPU_FORMAT, 'bash', '-c', command], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync('bash', ['-c', command], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, mbPerSecond: bytes / 1e6 / seconds, output: output.trim().slice(0, 200) };
+  if (run.status !== 0) throw new Error(`${command} exited ${run.status}: ${run.stderr}`);
+  return { seconds, mbPerSecond: bytes / 1e6 / seconds, cpuSeconds: cpuOf(run.stderr ?? ''), output: run.stdout.trim().slice(0, 200) };
+}
+
+// GNU time: "-f" output for the shell contenders, "-v" for ours (which also reports the peak RSS).
+const CPU_FORMAT = 'cpu-seconds %U %S';
+function cpuOf(timeOutput: string): number | undefined {
+  const short = /cpu-seconds ([\d.]+) ([\d.]+)/.exec(timeOutput);
+  const user = short?.[1] ?? /User time \(seconds\): ([\d.]+)/.exec(timeOutput)?.[1];
+  const system = short?.[2] ?? /System time \(seconds\): ([\d.]+)/.exec(timeOutput)?.[1];
+  return user !== undefined && system !== undefined ? Math.round((Number(user) + Number(system)) * 100) / 100 : undefined;
 }
 
 /** Runs ours under /usr/bin/time -v for the peak RSS (exit 1 = findings, which is expected). */
@@ -50,6 +65,7 @@ function timeOurs(files: string[], bytes: number): Timed {
   return {
     seconds,
     mbPerSecond: bytes / 1e6 / seconds,
+    cpuSeconds: cpuOf(run.stderr ?? ''),
     peakRssMb: rss ? Number(rss[1]) / 1024 : undefined,
     output: doc.findings.map((f) => `${f.category}=${f.count}`).join(' '),
   };
