@@ -5,6 +5,7 @@ import { analyzeLogs } from '../logs/analyzeLogs';
 import { FindingAggregator } from '../logs/findingAggregator';
 import { expandPathGlobs } from '../pathGlobs';
 import type { LineFinding } from '../logs/logTypes';
+import { Timeline } from '../logs/timeline';
 import type { LogEvidence } from './doctorReport';
 import { targetIsEndpoint, type EndpointIdentity } from './endpointIdentity';
 
@@ -48,7 +49,7 @@ export async function endpointLogs(options: EndpointLogOptions): Promise<LogEvid
   }
   const ours = new FindingAggregator();
   const application = new FindingAggregator();
-  const timeline = new FindingAggregator();
+  const timeline = new Timeline();
   const onFinding = (finding: LineFinding) => {
     const mine = finding.target !== undefined && targetIsEndpoint(finding.target, identity);
     const applicationSide = finding.target === undefined && APPLICATION_SIDE.has(finding.category);
@@ -57,7 +58,7 @@ export async function endpointLogs(options: EndpointLogOptions): Promise<LogEvid
       return;
     }
     (mine ? ours : application).add(finding);
-    timeline.add(finding);
+    if (finding.time !== undefined) timeline.add(finding.time, finding.category);
   };
   try {
     const result = await analyzeLogs(files, {
@@ -76,6 +77,6 @@ export async function endpointLogs(options: EndpointLogOptions): Promise<LogEvid
   }
   evidence.endpoint = ours.summaries();
   evidence.application = application.summaries();
-  evidence.timeline = timeline.timeline.result();
+  evidence.timeline = timeline.result();
   return evidence;
 }

@@ -41,9 +41,10 @@ document.querySelector('.toolbar').addEventListener('click', (event) => {
   if (action) vscode.postMessage({ type: 'action', action });
 });
 </script>`;
-  return reportHtml([doctorDocument(report)], {
+  const document = doctorDocument(report);
+  return reportHtml([document], {
     lang: vscode.env.language,
-    title: doctorDocument(report).title,
+    title: document.title,
     csp: `default-src 'none'; style-src 'nonce-${nonce}'; img-src ${webview.cspSource} data:; script-src 'nonce-${nonce}';`,
     styleNonce: nonce,
     head: `<style nonce="${nonce}">${THEME_BRIDGE}</style>`,
