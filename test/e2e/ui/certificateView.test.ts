@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOTS_DIR } from '../paths';
 import { useUiSession } from './uiSession';
 import { restPointer, runCommand, webviewDocument } from './workbenchActions';
@@ -20,7 +20,7 @@ describe('Certificate view (UI)', function () {
     await page.locator(ACTIVITY_BAR_ITEM).click();
     const row = page.locator(ENDPOINT_ROW, { hasText: ENDPOINT }).first();
     await row.waitFor({ state: 'visible', timeout: 60_000 });
-    await row.click({ button: 'right' });
+    await openContextMenu(page, row, 'Inspect Certificate');
     await clickMenuItem(page, 'Inspect Certificate');
 
     const view = webviewDocument(page);
@@ -33,6 +33,23 @@ describe('Certificate view (UI)', function () {
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'certificate-view.png') });
   });
 });
+
+/**
+ * Right-clicks the row until its menu shows `label`: background probes re-render the tree, and a
+ * re-rendered row closes the menu opened on it a moment before.
+ */
+async function openContextMenu(page: Page, row: Locator, label: string, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await page.locator(CONTEXT_MENU_ITEM, { hasText: label }).first().waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
 
 /** Points at the item, then presses and releases the button, as a hand on a mouse does. */
 async function clickMenuItem(page: Page, label: string): Promise<void> {
