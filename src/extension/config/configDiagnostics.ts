@@ -86,7 +86,7 @@ export class ConfigDiagnostics extends Disposable {
       return undefined;
     }
     const version = document.version;
-    const context = await this.index.context(settings);
+    const context = await this.index.context(settings, document.uri);
     // Closed or edited meanwhile: the close removed it, the edit scheduled a newer lint.
     if (this.isDisposed || document.isClosed || document.version !== version) return undefined;
     const path = document.uri.fsPath;

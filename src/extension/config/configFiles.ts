@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { detectKind } from '../../core/config/detectKind';
 import type { ConfigKind } from '../../core/config/findings';
+import { globToRegExp } from '../../core/config/parsers/globPattern';
 
 /**
  * Every name core's `isCandidateName` accepts, as one glob for `findFiles`: content decides
@@ -12,7 +13,14 @@ export const CANDIDATE_GLOB = '**/{*.conf,*.cnf,*.properties,*.yml,*.yaml,*.xml,
  * The files cross-file rules read: nginx (includes), database servers (limits) and Spring
  * applications (pools). Kept small, since they are held in memory and watched.
  */
-export const CONTEXT_GLOB = '**/{*.conf,*.cnf,*.nginx,application*.properties,application*.yml,application*.yaml,bootstrap*.properties,bootstrap*.yml,bootstrap*.yaml}';
+const CONTEXT_NAMES = ['*.conf', '*.cnf', '*.nginx', 'application*.properties', 'application*.yml', 'application*.yaml', 'bootstrap*.properties', 'bootstrap*.yml', 'bootstrap*.yaml'];
+export const CONTEXT_GLOB = `**/{${CONTEXT_NAMES.join(',')}}`;
+const CONTEXT_NAME_PATTERNS = CONTEXT_NAMES.map((name) => globToRegExp(name));
+
+/** Whether a file name is one CONTEXT_GLOB matches. */
+export function isContextName(name: string): boolean {
+  return CONTEXT_NAME_PATTERNS.some((pattern) => pattern.test(name));
+}
 
 export const EXCLUDE_GLOB = '**/{node_modules,.git,.hg,.svn}/**';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LintSettings } from '../../core/config/findings';
 import { buildWorkspaceContext, type SourceFile, type WorkspaceConfigContext } from '../../core/config/workspaceContext';
 import { Disposable } from '../lifecycle';
-import { CONTEXT_GLOB, documentKind, EXCLUDE_GLOB, isContextKind, isLintableDocument } from './configFiles';
+import { CONTEXT_GLOB, documentKind, EXCLUDE_GLOB, isContextKind, isContextName, isLintableDocument } from './configFiles';
 import { readConfigSource, readConfigSources } from './workspaceFiles';
 
 /**
@@ -17,6 +17,8 @@ export class WorkspaceConfigIndex extends Disposable {
   private loading: Promise<Map<string, SourceFile>> | undefined;
   private generation = 0;
   private cached: { key: string; context: WorkspaceConfigContext } | undefined;
+  /** Neighbours of linted documents read by adoptNeighbours, context or not. */
+  private readonly neighboursRead = new Set<string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -30,9 +32,13 @@ export class WorkspaceConfigIndex extends Disposable {
     }));
   }
 
-  /** The context for linting one document now. Cheap when nothing changed since the last call. */
-  async context(settings: LintSettings): Promise<WorkspaceConfigContext> {
+  /**
+   * The context for linting one document now. Cheap when nothing changed since the last call.
+   * `near` is the linted document: its folder's config files are looked up directly.
+   */
+  async context(settings: LintSettings, near?: vscode.Uri): Promise<WorkspaceConfigContext> {
     const disk = await this.diskFiles();
+    if (near) await this.adoptNeighbours(near, disk);
     const open = vscode.workspace.textDocuments.filter((d) => isLintableDocument(d) && (disk.has(d.uri.fsPath) || isContextKind(documentKind(d))));
     const key = [this.generation, settings.instances ?? '', ...open.map((d) => `${d.uri.toString()}@${d.version}`)].join('|');
     if (this.cached?.key !== key) {
@@ -65,6 +71,26 @@ export class WorkspaceConfigIndex extends Disposable {
     return new Map(sources.map((s) => [s.path, s]));
   }
 
+  /**
+   * The files beside a linted document count at once, not only when the watcher reports them:
+   * a my.cnf copied next to application.yml belongs to its context, and watchers drop or delay
+   * events (remote file systems, busy machines). Each neighbour is read once; later changes
+   * come through the watcher. One directory listing per lint.
+   */
+  private async adoptNeighbours(document: vscode.Uri, disk: Map<string, SourceFile>): Promise<void> {
+    const folder = vscode.Uri.joinPath(document, '..');
+    const entries = await vscode.workspace.fs.readDirectory(folder).then((list) => list, () => []);
+    const unseen = entries
+      .filter(([name, type]) => type === vscode.FileType.File && isContextName(name))
+      .map(([name]) => vscode.Uri.joinPath(folder, name))
+      .filter((uri) => !disk.has(uri.fsPath) && !this.neighboursRead.has(uri.fsPath));
+    if (unseen.length === 0) return;
+    for (const uri of unseen) this.neighboursRead.add(uri.fsPath);
+    const sources = (await readConfigSources(unseen)).filter((source) => isContextKind(source.kind));
+    for (const source of sources) disk.set(source.path, source);
+    if (sources.length > 0) this.bump();
+  }
+
   private async reread(uri: vscode.Uri): Promise<void> {
     if (!this.loading) return; // the first scan will read it
     const files = await this.loading;
@@ -75,6 +101,7 @@ export class WorkspaceConfigIndex extends Disposable {
   }
 
   private async forget(uri: vscode.Uri): Promise<void> {
+    this.neighboursRead.delete(uri.fsPath); // a file made anew there is a new neighbour
     if (!this.loading) return;
     (await this.loading).delete(uri.fsPath);
     this.bump();
