@@ -3,14 +3,14 @@ import type { FailureCode } from '../failureCodes';
 import { classifyLine } from './classifyLine';
 import { isContinuation } from './continuation';
 import type { LineClassification, LineFinding, LogFormat } from './logTypes';
-import { prefilterFor, type Prefilter } from './prefilterNeedles';
+import { createPrefilter, type Prefilter } from './prefilterNeedles';
 import { extractTimestamp } from './timestamps';
 import type { WallClockZone } from './timeZone';
 
 /**
  * Streams one input through a fixed-size window and turns it into finding events.
- * Only the prefilter's candidate lines are decoded and classified; everything else costs one
- * `indexOf` for its newline. A candidate line is attributed to the event it belongs to
+ * Only the prefilter's candidate lines are decoded and classified; the prefilter also counts
+ * the lines. A candidate line is attributed to the event it belongs to
  * by walking back over continuation lines (kept in a history area of the window), so a
  * stack trace or `Caused by:` chain yields one event at its first line, with the most
  * specific cause found anywhere in the chain. Memory is the window, whatever the input size.
@@ -22,8 +22,6 @@ const MAX_EVENT_LINES = 500;
 const TIME_LOOKBACK_LINES = 20;
 const SAMPLE_CHARS = 400;
 const NEWLINE = 0x0a;
-// Fits the CPU cache; under V8's limit for young-generation strings (larger ones are allocated, and freed, one by one).
-const SLICE_BYTES = 64 * 1024;
 
 interface OpenEvent {
   line: number;
@@ -50,7 +48,7 @@ export interface ScannerOptions {
 }
 
 export class LogScanner {
-  private readonly window = Buffer.allocUnsafe(WINDOW_BYTES);
+  private readonly window: Buffer;
   private readonly prefilter: Prefilter;
   private length = 0;
   private scanFrom = 0;
@@ -62,7 +60,8 @@ export class LogScanner {
   truncatedLines = 0;
 
   constructor(private readonly options: ScannerOptions) {
-    this.prefilter = prefilterFor(options.format);
+    this.prefilter = createPrefilter(options.format, WINDOW_BYTES, MAX_LINE_BYTES);
+    this.window = this.prefilter.window;
     this.lineNo = options.firstLine ?? 1;
   }
 
@@ -156,55 +155,25 @@ export class LogScanner {
   /** A line that does not fit the window: match its first megabyte, skip the rest. */
   private takeOversizeLine(): void {
     const end = this.scanFrom + MAX_LINE_BYTES;
-    const view = this.window.subarray(0, end);
-    if (this.prefilter.candidates(view.subarray(this.scanFrom, end)).length > 0) this.candidate(view, this.scanFrom, end);
+    let matched = false;
+    this.prefilter.scan(this.scanFrom, end, () => (matched = true));
+    if (matched) this.candidate(this.window.subarray(0, end), this.scanFrom, end);
     this.truncatedLines++;
     this.skippingOversizeLine = true;
     this.length = this.scanFrom = 0;
   }
 
-  /**
-   * Scans whole lines in [from, to) in slices of about SLICE_BYTES, which stay in the CPU cache
-   * while every needle is searched in them (and whose latin1 text, where the prefilter decodes
-   * it, stays in V8's young generation).
-   */
+  /** Classifies the candidate lines among the whole lines in [from, to) and counts the lines. */
   private scanRegion(from: number, to: number): void {
     const view = this.window.subarray(0, to);
-    for (let start = from; start < to;) {
-      let end = to;
-      if (to - start > SLICE_BYTES) {
-        end = view.lastIndexOf(NEWLINE, start + SLICE_BYTES) + 1;
-        if (end <= start) end = view.indexOf(NEWLINE, start + SLICE_BYTES) + 1 || to;
-      }
-      this.scanSlice(view, start, end);
-      start = end;
-    }
-  }
-
-  /** Candidates by prefilter, then line numbers by newline. */
-  private scanSlice(view: Buffer, from: number, to: number): void {
-    const slice = view.subarray(from, to);
-    let position = 0;
-    for (const start of this.prefilter.candidates(slice)) {
-      position = this.countLines(slice, position, start);
-      const newline = slice.indexOf(NEWLINE, start);
-      this.candidate(view, from + start, newline === -1 ? to : from + newline);
-    }
-    this.countLines(slice, position, slice.length);
-  }
-
-  /** Advances line numbers from `from` (a line start in `slice`) to `to`; returns `to`. */
-  private countLines(slice: Buffer, from: number, to: number): number {
-    let lineStart = from;
-    let newline = slice.indexOf(NEWLINE, from);
-    while (newline !== -1 && newline < to) {
-      if (newline - lineStart > MAX_LINE_BYTES) this.truncatedLines++;
-      this.lines++;
-      this.lineNo++;
-      lineStart = newline + 1;
-      newline = slice.indexOf(NEWLINE, lineStart);
-    }
-    return to;
+    const firstLine = this.lineNo;
+    const { lines, longLines } = this.prefilter.scan(from, to, (lineStart, lineEnd, linesBefore) => {
+      this.lineNo = firstLine + linesBefore;
+      this.candidate(view, lineStart, lineEnd);
+    });
+    this.lineNo = firstLine + lines;
+    this.lines += lines;
+    this.truncatedLines += longLines;
   }
 
   private candidate(view: Buffer, start: number, end: number): void {

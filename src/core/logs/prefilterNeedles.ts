@@ -1,63 +1,46 @@
+
 import type { LogFormat } from './logTypes';
+import { kernelPrefilter, KERNEL_NEEDLES } from './kernelPrefilter';
+import { searchPrefilter } from './searchPrefilter';
 import { upstreamLineFilter } from './upstreamLineFilter';
 
 /**
- * Which lines are worth classifying: a slice of whole lines is searched for strings a line must
- * contain before the classifier can find anything in it; the classifier's regular expressions
- * only ever see those candidate lines (and their event context). `indexOf` runs at memchr speed
- * on its pattern's first character, so each needle is searched by an anchor: up to six of its
- * characters (V8 searches longer patterns more slowly) starting with one that is rare in logs;
- * hits are then checked in full. The bytes are searched as they are, except where a line filter
- * looks closer at the lines a needle finds: those formats' slices are decoded as latin1 text
- * first (one character per byte, so offsets stay byte offsets and ASCII needles match where the
- * bytes do), which costs a copy but makes each of the filter's many small searches cheaper.
+ * Which lines are worth classifying: a line must contain one of its format's needles before the
+ * classifier can find anything in it; the classifier's regular expressions only ever see those
+ * candidate lines (and their event context). A few needles (the nginx formats) are searched for
+ * all at once by the SIMD kernel; the many of the other formats one after another by `indexOf`.
+ * Where a needle is common in ordinary lines, a line filter looks closer at the lines it finds.
  * Invariant, checked by the tests: every line the classifier turns into a finding is a candidate
  * in its file's format. Needles are case-sensitive stems ("efused" for refused/Refused; "EFUSED"
  * for ECONNREFUSED).
  */
-/** Whether the line [lineStart, lineEnd) of `text`, whose first hit of the needle is at `hit`, is a candidate. */
-export type LineFilter = (text: string, lineStart: number, lineEnd: number, hit: number) => boolean;
+/** Whether the line [lineStart, lineEnd) of `bytes`, whose first hit of the needle is at `hit`, is a candidate. */
+export type LineFilter = (bytes: Buffer, lineStart: number, lineEnd: number, hit: number) => boolean;
 
-interface Needle {
+export interface Needle {
   text: string;
-  anchor: string;
-  bytes: Buffer;
-  anchorBytes: Buffer;
-  /** Where the anchor sits in the needle. */
-  offset: number;
-  /** Narrows the lines that hold the needle; made once per slice, so it may keep search positions. */
+  /** Narrows the lines that hold the needle; made once per scan, so it may keep search positions. */
   lines?: () => LineFilter;
 }
 
+/** A needle's candidate line: its start, its end (its newline or the end of the range) and the lines of the range before it. */
+export type OnCandidate = (lineStart: number, lineEnd: number, linesBefore: number) => void;
+
 export interface Prefilter {
-  /** Starts of the candidate lines among the whole lines in `slice`, ascending, without repeats. */
-  candidates(slice: Buffer): number[];
+  /** Where the scanner puts the bytes to scan (the kernel searches its own memory). */
+  readonly window: Buffer;
+  /**
+   * Calls `onCandidate` for the candidate lines among the whole lines [from, to) of the window, in
+   * order; returns how many newlines the range holds, and how many of them end a long line.
+   */
+  scan(from: number, to: number, onCandidate: OnCandidate): { lines: number; longLines: number };
 }
-
-/** The searches a needle takes, in latin1 text or in the bytes themselves. */
-interface Haystack {
-  readonly length: number;
-  anchorAt(needle: Needle, from: number): number;
-  needleAt(needle: Needle, at: number): boolean;
-  lineStart(at: number): number;
-  newlineFrom(at: number): number;
-}
-
-const ANCHOR_CHARS = 6;
-const NEWLINE = 0x0a;
 
 const NGINX_ERROR_NEEDLES: Needle[] = [
-  needle('upstream', 'upstre', upstreamLineFilter),
-  // resolved, resolver, resolving: anchored at "lv", as "l" is half as frequent as "r" in logs
-  needle('resolv', 'lv'),
-  needle('worker_connections', '_conne'),
-  needle('(24: '),
-  needle('(23: '),
-  needle('ModSecurity'),
-  needle('DNS '),
-  needle('unexpected response', 'xpecte'),
+  { text: 'upstream', lines: upstreamLineFilter },
+  ...['resolv', 'worker_connections', '(24: ', '(23: ', 'ModSecurity', 'DNS ', 'unexpected response'].map((text) => ({ text })),
 ];
-const ACCESS_NEEDLES: Needle[] = [needle('" 5'), needle('tatus=5', '=5')];
+const ACCESS_NEEDLES: Needle[] = [{ text: '" 5' }, { text: 'tatus=5' }];
 const MESSAGE_NEEDLES = [
   // clock
   'ignature', 'kew', 'SKEW', 'JWT', 'not yet',
@@ -79,65 +62,10 @@ const MESSAGE_NEEDLES = [
   'ink failure', 'etch failed', 'as broken', 'SQLSTATE', 'ould not connect', 'ailed to establish', 'nable to connect', 'onnection error', 'onnectionError',
 ];
 // Every format's lines can appear in a file of any other: the generic set includes the nginx needles, unfiltered.
-const ALL_NEEDLES = [...new Set([...NGINX_ERROR_NEEDLES, ...ACCESS_NEEDLES].map((n) => n.text).concat(MESSAGE_NEEDLES))].map((text) => needle(text));
+const ALL_NEEDLES = [...new Set([...NGINX_ERROR_NEEDLES, ...ACCESS_NEEDLES].map((n) => n.text).concat(MESSAGE_NEEDLES))].map((text) => ({ text }));
 
-export function prefilterFor(format: LogFormat): Prefilter {
+/** The prefilter of `format`, with a window of `windowBytes`; lines over `maxLineBytes` count as long. */
+export function createPrefilter(format: LogFormat, windowBytes: number, maxLineBytes: number): Prefilter {
   const needles = format === 'nginx-error' ? NGINX_ERROR_NEEDLES : format === 'nginx-access' ? ACCESS_NEEDLES : ALL_NEEDLES;
-  if (!needles.some((n) => n.lines)) return { candidates: (slice) => candidateLines(inBytes(slice), needles) };
-  return {
-    candidates: (slice) => {
-      const text = slice.toString('latin1');
-      return candidateLines(inText(text, slice), needles, text);
-    },
-  };
-}
-
-function needle(text: string, anchor = text.slice(0, ANCHOR_CHARS), lines?: () => LineFilter): Needle {
-  return { text, anchor, bytes: Buffer.from(text, 'latin1'), anchorBytes: Buffer.from(anchor, 'latin1'), offset: text.indexOf(anchor), lines };
-}
-
-function inBytes(bytes: Buffer): Haystack {
-  return {
-    length: bytes.length,
-    anchorAt: (needle, from) => bytes.indexOf(needle.anchorBytes, from),
-    needleAt: (needle, at) => at >= 0 && bytes.compare(needle.bytes, 0, needle.bytes.length, at, Math.min(bytes.length, at + needle.bytes.length)) === 0,
-    lineStart: (at) => bytes.lastIndexOf(NEWLINE, at) + 1,
-    newlineFrom: (at) => bytes.indexOf(NEWLINE, at),
-  };
-}
-
-/** `bytes` are those of `text` (latin1: the same offsets). */
-function inText(text: string, bytes: Buffer): Haystack {
-  return {
-    length: text.length,
-    anchorAt: (needle, from) => text.indexOf(needle.anchor, from),
-    needleAt: (needle, at) => at >= 0 && text.startsWith(needle.text, at),
-    // Searched in the bytes: V8's String#lastIndexOf calls into its runtime (about 15 ms more per 250 MB error log).
-    lineStart: (at) => bytes.lastIndexOf(NEWLINE, at) + 1,
-    newlineFrom: (at) => text.indexOf('\n', at),
-  };
-}
-
-/** `text` is the slice's latin1 text, for line filters (which only needles searched in text have). */
-function candidateLines(haystack: Haystack, needles: Needle[], text?: string): number[] {
-  const starts: number[] = [];
-  for (const needle of needles) {
-    const accepts = needle.lines?.();
-    let at = haystack.anchorAt(needle, 0);
-    while (at !== -1) {
-      const start = at - needle.offset;
-      if (!haystack.needleAt(needle, start)) {
-        at = haystack.anchorAt(needle, at + 1);
-        continue;
-      }
-      const lineStart = haystack.lineStart(start);
-      const newline = haystack.newlineFrom(start + needle.text.length);
-      const lineEnd = newline === -1 ? haystack.length : newline;
-      if (!accepts || accepts(text!, lineStart, lineEnd, start)) starts.push(lineStart);
-      if (newline === -1) break;
-      at = haystack.anchorAt(needle, newline + 1);
-    }
-  }
-  if (needles.length > 1) starts.sort((a, b) => a - b);
-  return starts.filter((start, index) => index === 0 || start !== starts[index - 1]);
+  return needles.length <= KERNEL_NEEDLES ? kernelPrefilter(needles, windowBytes, maxLineBytes) : searchPrefilter(needles, windowBytes, maxLineBytes);
 }

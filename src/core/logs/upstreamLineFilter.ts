@@ -11,52 +11,67 @@ import type { LineFilter } from './prefilterNeedles';
  * "upstream", so such a message start is at the line's first "upstream" (the needle's hit).
  * (worker_connections, ModSecurity, resolver and DNS messages, which need no upstream, have
  * needles of their own.) "SSL", errno and colour-code positions are kept across the lines of a
- * region, so the region is searched once for each, not once per line.
+ * scan, so the window is searched once for each, not once per line.
  */
-const UPSTREAM = 'upstream';
-const AFTER_UPSTREAM = [' timed out', ' prematurely closed', ' server temporarily disabled'];
-const NO_LIVE = 'no live ';
+const UPSTREAM_BYTES = 'upstream'.length;
+const AFTER_UPSTREAM = [' timed out', ' prematurely closed', ' server temporarily disabled'].map(ascii);
+const NO_LIVE = ascii('no live ');
+const SSL = ascii('SSL');
 // "2024/05/01 10:00:00 [": -1 where a digit goes.
 const DATE_SHAPE = [...'dddd/dd/dd dd:dd:dd ['].map((char) => (char === 'd' ? -1 : char.charCodeAt(0)));
-const LEVELS = ['error] ', 'warn] ', 'crit] ', 'alert] ', 'emerg] ', 'notice] ', 'info] ', 'debug] '];
+const LEVELS = ['error] ', 'warn] ', 'crit] ', 'alert] ', 'emerg] ', 'notice] ', 'info] ', 'debug] '].map(ascii);
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
+const LOWER_S = 0x73;
+const ESCAPE = 0x1b;
+const PARENTHESIS = 0x28;
 
 export function upstreamLineFilter(): LineFilter {
   let ssl = -1;
   let errno = -1;
   let escape = -1;
-  return (text, lineStart, lineEnd, hit) => {
-    if (ssl !== Infinity && ssl < lineStart) ssl = orInfinity(text.indexOf('SSL', lineStart));
+  return (bytes, lineStart, lineEnd, hit) => {
+    if (ssl !== Infinity && ssl < lineStart) ssl = orInfinity(bytes.indexOf(SSL, lineStart));
     if (ssl < lineEnd) return true;
-    if (errno !== Infinity && errno < lineStart) errno = nextErrno(text, lineStart);
+    if (errno !== Infinity && errno < lineStart) errno = nextErrno(bytes, lineStart);
     if (errno < lineEnd) return true;
-    const after = hit + UPSTREAM.length;
-    if (AFTER_UPSTREAM.some((phrase) => text.startsWith(phrase, after))) return true;
-    if (text.charCodeAt(after) === 0x73 /* s */ && hit >= lineStart + NO_LIVE.length && text.startsWith(NO_LIVE, hit - NO_LIVE.length)) return true;
-    if (!startsWithHeader(text, lineStart)) return true;
-    if (escape !== Infinity && escape < lineStart) escape = orInfinity(text.indexOf('\x1b', lineStart));
+    const after = hit + UPSTREAM_BYTES;
+    if (AFTER_UPSTREAM.some((phrase) => startsWith(bytes, after, phrase))) return true;
+    if (bytes[after] === LOWER_S && hit >= lineStart + NO_LIVE.length && startsWith(bytes, hit - NO_LIVE.length, NO_LIVE)) return true;
+    if (!startsWithHeader(bytes, lineStart)) return true;
+    if (escape !== Infinity && escape < lineStart) escape = orInfinity(bytes.indexOf(ESCAPE, lineStart));
     return escape < lineEnd;
   };
 }
 
 /** Whether an nginx error-log header ("2024/05/01 10:00:00 [error] ") starts at `at`. */
-function startsWithHeader(text: string, at: number): boolean {
+function startsWithHeader(bytes: Buffer, at: number): boolean {
   for (let i = 0; i < DATE_SHAPE.length; i++) {
-    const code = text.charCodeAt(at + i);
+    const code = bytes[at + i];
     if (DATE_SHAPE[i] === -1 ? code < DIGIT_0 || code > DIGIT_9 : code !== DATE_SHAPE[i]) return false;
   }
   const level = at + DATE_SHAPE.length;
-  return LEVELS.some((word) => text.startsWith(word, level));
+  return LEVELS.some((word) => startsWith(bytes, level, word));
 }
 
 /** The next "(" followed by a digit, the start of an errno such as "(111: Connection refused)". */
-function nextErrno(text: string, from: number): number {
-  for (let at = text.indexOf('(', from); at !== -1; at = text.indexOf('(', at + 1)) {
-    const next = text.charCodeAt(at + 1);
+function nextErrno(bytes: Buffer, from: number): number {
+  for (let at = bytes.indexOf(PARENTHESIS, from); at !== -1; at = bytes.indexOf(PARENTHESIS, at + 1)) {
+    const next = bytes[at + 1];
     if (next >= DIGIT_0 && next <= DIGIT_9) return at;
   }
   return Infinity;
+}
+
+/** Whether `bytes` hold `pattern` at `at` (a loop: short patterns, where a call into Buffer#compare costs more). */
+function startsWith(bytes: Buffer, at: number, pattern: Uint8Array): boolean {
+  if (at + pattern.length > bytes.length) return false;
+  for (let i = 0; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) return false;
+  return true;
+}
+
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (char) => char.charCodeAt(0));
 }
 
 function orInfinity(index: number): number {

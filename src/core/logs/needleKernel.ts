@@ -1,0 +1,158 @@
+import { NEEDLE_KERNEL_WASM } from './needleKernelWasm';
+
+/**
+ * Up to eight needles searched in a window of whole lines by the SIMD loop of needleKernel.wat,
+ * which also counts the lines. The window is part of the kernel's WebAssembly memory, so a
+ * file is read straight into it and never copied. Each needle is fingerprinted by its rarest
+ * pair of adjacent bytes: the fewer fingerprint hits that are not the needle, the less
+ * checking.
+ */
+/** A needle found: the start of its line, its index among the needles, where it starts, and the lines of the scan before its line. */
+export type OnNeedle = (lineStart: number, needle: number, at: number, linesBefore: number) => void;
+
+export interface KernelScan {
+  /** Newlines in the range. */
+  lines: number;
+  /** Of them, those that end a line longer than the kernel's `maxLineBytes`. */
+  longLines: number;
+}
+
+// The part of the WebAssembly API used here (Node's types leave it out).
+interface WasmGlobal {
+  value: number;
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  Module: new (binary: Uint8Array) => object;
+  Instance: new (module: object, imports: { env: { memory: WasmMemory } }) => { exports: object };
+  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+}
+const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+interface KernelExports {
+  scan(from: number, to: number, out: number, outEnd: number): number;
+  NEEDLE_RECORDS: WasmGlobal;
+  NEEDLE_BYTES: WasmGlobal;
+  FREE: WasmGlobal;
+  MAX_NEEDLES: WasmGlobal;
+  maxLine: WasmGlobal;
+  lines: WasmGlobal;
+  longLines: WasmGlobal;
+  stoppedAt: WasmGlobal;
+  lastNewline: WasmGlobal;
+}
+
+const PAGE_BYTES = 64 * 1024;
+// The last block of a scan reads 16 bytes past its end.
+const SLACK_BYTES = 16;
+const MATCH_INTS = 4;
+const MATCH_BYTES = MATCH_INTS * Int32Array.BYTES_PER_ELEMENT;
+// Matches written per call before control returns here; more only cost memory.
+const MATCHES_PER_CALL = 16 * 1024;
+// LOW1, HIGH1, LOW2 and HIGH2 at the start of the memory (see needleKernel.wat).
+const FINGERPRINT_BYTES = 64;
+
+// Compiled once per thread, with the size of the tables the module keeps before the window.
+let compiled: { module: object; tableBytes: number } | undefined;
+
+export class NeedleKernel {
+  /** The bytes to scan go here: offsets in it are what `scan` takes and reports. */
+  readonly window: Buffer;
+  private readonly kernel: KernelExports;
+  private readonly base: number;
+  private readonly matches: Int32Array;
+  private readonly matchesAt: number;
+
+  constructor(needles: readonly string[], windowBytes: number, maxLineBytes: number) {
+    const { module, tableBytes: base } = (compiled ??= compile());
+    const matchesAt = align(base + windowBytes + SLACK_BYTES, MATCH_BYTES);
+    const pages = Math.ceil((matchesAt + MATCHES_PER_CALL * MATCH_BYTES) / PAGE_BYTES);
+    // A fixed size: a memory that grew would detach `window`.
+    const memory = new wasm.Memory({ initial: pages, maximum: pages });
+    this.kernel = instantiate(module, memory);
+    this.base = base;
+    this.matchesAt = matchesAt;
+    this.window = Buffer.from(memory.buffer, base, windowBytes);
+    this.matches = new Int32Array(memory.buffer, matchesAt, MATCHES_PER_CALL * MATCH_INTS);
+    this.kernel.maxLine.value = maxLineBytes;
+    writeNeedles(Buffer.from(memory.buffer), this.kernel, needles);
+  }
+
+  /** Finds the needles in the whole lines [from, to) of the window, in order of position. */
+  scan(from: number, to: number, onNeedle: OnNeedle): KernelScan {
+    const { kernel, base, matches } = this;
+    const outEnd = this.matchesAt + MATCHES_PER_CALL * MATCH_BYTES;
+    kernel.lastNewline.value = base + from - 1;
+    let lines = 0;
+    let longLines = 0;
+    for (let at = base + from; at < base + to;) {
+      const written = (kernel.scan(at, base + to, this.matchesAt, outEnd) - this.matchesAt) / MATCH_BYTES;
+      for (let match = 0; match < written * MATCH_INTS; match += MATCH_INTS) {
+        onNeedle(matches[match] - base, matches[match + 1], matches[match + 2] - base, lines + matches[match + 3]);
+      }
+      lines += kernel.lines.value;
+      longLines += kernel.longLines.value;
+      at = kernel.stoppedAt.value;
+    }
+    return { lines, longLines };
+  }
+}
+
+function compile(): { module: object; tableBytes: number } {
+  const module = new wasm.Module(Buffer.from(NEEDLE_KERNEL_WASM, 'base64'));
+  const layout = instantiate(module, new wasm.Memory({ initial: 1, maximum: 1 }));
+  return { module, tableBytes: layout.FREE.value };
+}
+
+function instantiate(module: object, memory: WasmMemory): KernelExports {
+  return new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+}
+
+/** The needle records, their bytes and the fingerprint tables (one bit per needle). */
+function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly string[]): void {
+  if (needles.length > (kernel.MAX_NEEDLES.value)) throw new Error(`the needle kernel takes at most ${kernel.MAX_NEEDLES.value} needles`);
+  memory.fill(0, 0, FINGERPRINT_BYTES);
+  let bytesAt = kernel.NEEDLE_BYTES.value;
+  needles.forEach((needle, index) => {
+    const bytes = Buffer.from(needle, 'latin1');
+    if (bytes.length < 2 || bytes.includes(0x0a)) throw new Error(`needle "${needle}" must be two bytes or more, without a newline`);
+    const pair = rarestPair(bytes);
+    const bit = 1 << index;
+    memory[bytes[pair] & 15] |= bit;
+    memory[16 + (bytes[pair] >> 4)] |= bit;
+    memory[32 + (bytes[pair + 1] & 15)] |= bit;
+    memory[48 + (bytes[pair + 1] >> 4)] |= bit;
+    const record = (kernel.NEEDLE_RECORDS.value) + index * 16;
+    memory.writeInt32LE(pair, record);
+    memory.writeInt32LE(bytes.length, record + 4);
+    memory.writeInt32LE(bytesAt, record + 8);
+    bytesAt += bytes.copy(memory, bytesAt);
+  });
+  if (bytesAt > (kernel.FREE.value)) throw new Error('the needles do not fit the needle kernel');
+}
+
+/** Offset of the needle's pair of adjacent bytes that is least common in logs. */
+function rarestPair(bytes: Buffer): number {
+  let best = 0;
+  for (let at = 1; at + 1 < bytes.length; at++) {
+    if (commonness(bytes[at]) * commonness(bytes[at + 1]) < commonness(bytes[best]) * commonness(bytes[best + 1])) best = at;
+  }
+  return best;
+}
+
+/** How often a byte occurs in log text, roughly: spaces and digits most, then English letters by frequency, then punctuation. */
+function commonness(byte: number): number {
+  const char = String.fromCharCode(byte);
+  if (char === ' ') return 20;
+  if (char >= '0' && char <= '9') return 8;
+  if ('etaoinsr'.includes(char)) return 8;
+  if ('hldcum'.includes(char) || './:-"=,[]()'.includes(char)) return 4;
+  if (char >= 'a' && char <= 'z') return 2;
+  return 1;
+}
+
+function align(value: number, to: number): number {
+  return Math.ceil(value / to) * to;
+}
