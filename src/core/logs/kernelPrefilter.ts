@@ -15,7 +15,10 @@ export function kernelPrefilter(needles: readonly Needle[], windowBytes: number,
   const { window } = kernel;
   return {
     window,
+    release: () => kernel.release(),
     scan(from: number, to: number, onCandidate: OnCandidate) {
+      // Searches for a line end or in a line filter stop at `to`: past it lie bytes of an earlier fill of the window.
+      const view = window.subarray(0, to);
       const filters = needles.map(({ lines }) => lines?.());
       // The line last judged by each needle's filter, and the last candidate line.
       const judgedLine = needles.map(() => -1);
@@ -25,8 +28,8 @@ export function kernelPrefilter(needles: readonly Needle[], windowBytes: number,
         const accepts = filters[needle];
         if (accepts && judgedLine[needle] === lineStart) return;
         judgedLine[needle] = lineStart;
-        const lineEnd = lineEndOf(window, lineStart, to);
-        if (accepts && !accepts(window, lineStart, lineEnd, at)) return;
+        const lineEnd = lineEndOf(view, lineStart);
+        if (accepts && !accepts(view, lineStart, lineEnd, at)) return;
         candidateLine = lineStart;
         onCandidate(lineStart, lineEnd, linesBefore);
       });
@@ -34,7 +37,7 @@ export function kernelPrefilter(needles: readonly Needle[], windowBytes: number,
   };
 }
 
-function lineEndOf(window: Buffer, lineStart: number, to: number): number {
-  const newline = window.indexOf(NEWLINE, lineStart);
-  return newline === -1 || newline >= to ? to : newline;
+function lineEndOf(view: Buffer, lineStart: number): number {
+  const newline = view.indexOf(NEWLINE, lineStart);
+  return newline === -1 ? view.length : newline;
 }

@@ -108,7 +108,7 @@ export class LogScanner {
     this.finish();
   }
 
-  /** End of input: the last line may lack its newline. */
+  /** End of input: the last line may lack its newline. The scanner takes no input after it. */
   finish(): void {
     if (this.skippingOversizeLine) {
       this.skippingOversizeLine = false;
@@ -119,6 +119,7 @@ export class LogScanner {
       this.scanFrom = this.length;
     }
     this.flush();
+    this.prefilter.release();
   }
 
   private process(): void {

@@ -34,6 +34,8 @@ export interface Prefilter {
    * order; returns how many newlines the range holds, and how many of them end a long line.
    */
   scan(from: number, to: number, onCandidate: OnCandidate): { lines: number; longLines: number };
+  /** The scan is over: the window may serve another prefilter. */
+  release(): void;
 }
 
 const NGINX_ERROR_NEEDLES: Needle[] = [

@@ -21,6 +21,7 @@ export function searchPrefilter(needles: readonly Needle[], windowBytes: number,
   const searched = needles.map(({ text }): SearchNeedle => ({ bytes: Buffer.from(text, 'latin1'), anchor: Buffer.from(text.slice(0, ANCHOR_BYTES), 'latin1') }));
   return {
     window,
+    release: () => undefined, // the window is an ordinary Buffer, collected with the prefilter
     scan(from: number, to: number, onCandidate: OnCandidate) {
       const view = window.subarray(0, to);
       const counted = { lines: 0, longLines: 0, lineStart: from };

@@ -71,6 +71,16 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     assert.ok(found.every((match, index) => match.at === index * 3 && match.lineStart === match.at && match.linesBefore === index));
   });
 
+  it('finds its own needles in memory a released kernel handed on, and only them', () => {
+    const first = new NeedleKernel(['ab', 'xy'], 4096, 1 << 20);
+    first.release();
+    const second = new NeedleKernel(['cd'], 4096, 1 << 20);
+    const third = new NeedleKernel(['ab'], 4096, 1 << 20); // made while `second` is in use: memory of its own
+    assert.deepEqual(scanned(second, 'ab cd xy\n').found, [{ lineStart: 0, needle: 0, at: 3, linesBefore: 0 }]);
+    assert.deepEqual(scanned(third, 'cd ab\n').found, [{ lineStart: 0, needle: 0, at: 3, linesBefore: 0 }]);
+    assert.deepEqual(scanned(second, 'cd\n').found, [{ lineStart: 0, needle: 0, at: 0, linesBefore: 0 }]);
+  });
+
   it('refuses more needles than it has bits, and needles it cannot fingerprint', () => {
     assert.throws(() => new NeedleKernel(['aa', 'bb', 'cc', 'dd', 'ee', 'ff', 'gg', 'hh', 'ii'], 1024, 1024), /at most 8 needles/);
     assert.throws(() => new NeedleKernel(['a'], 1024, 1024), /two bytes or more/);
