@@ -14,8 +14,8 @@ import { parseTimeZone } from './timeZone';
  * Log analysis: every input streamed once through a `LogScanner`, events folded into one
  * aggregate, so first/last, samples and the timeline are merged by time across files.
  * Inputs are all opened before any is read: an unreadable one fails the analysis at once.
- * Large plain files are analysed in parts by worker threads (see partedAnalysis.ts), with the
- * same result.
+ * Plain files are read by position straight into the scanner, large ones in parts by worker
+ * threads (see partedAnalysis.ts), with the same result; gzip and standard input stream through.
  */
 const DETECTION_BYTES = 64 * 1024;
 
@@ -46,11 +46,10 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
         bytesDone += bytes;
         options.onProgress?.({ bytesDone, bytesTotal });
       };
-      const parts = partCounts[index];
-      if (parts > 1) {
+      if (input.plain) {
         const format = options.format ?? detectFormat(wholeLines(await fileHead(input.plain!.handle, DETECTION_BYTES)));
         const context = { workers, aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };
-        const { lines, truncatedLines } = await analyzeInParts(input, parts, context);
+        const { lines, truncatedLines } = await analyzeInParts(input, partCounts[index], context);
         files.push({ path: input.name, format, bytes: input.size!, lines, truncatedLines });
         continue;
       }

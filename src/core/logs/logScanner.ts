@@ -17,6 +17,8 @@ import type { WallClockZone } from './timeZone';
  */
 const WINDOW_BYTES = 8 * 1024 * 1024;
 const HISTORY_BYTES = 64 * 1024;
+// Reads of a file: small enough that most go on while the window still has room for them.
+const READ_BYTES = 1024 * 1024;
 export const MAX_LINE_BYTES = 1024 * 1024;
 const MAX_EVENT_LINES = 500;
 const TIME_LOOKBACK_LINES = 20;
@@ -70,40 +72,43 @@ export class LogScanner {
     return this.timeKnown;
   }
 
-  /** Free space to read into (making room first); fill it, then call `commit`. */
-  writable(): Buffer {
-    if (this.length === WINDOW_BYTES) this.compact();
-    if (this.length === WINDOW_BYTES) this.takeOversizeLine();
-    return this.window.subarray(this.length);
-  }
-
-  commit(bytes: number): void {
-    this.length += bytes;
-    this.process();
-  }
-
+  /** Feeds a chunk of a stream (gzip, standard input); the scanner copies it. */
   push(chunk: Buffer): void {
     let offset = 0;
     while (offset < chunk.length) {
-      const space = this.writable();
-      const copied = chunk.copy(space, 0, offset);
+      const copied = chunk.copy(this.spaceToFill(), 0, offset);
       offset += copied;
-      this.commit(copied);
+      this.length += copied;
+      this.process();
     }
   }
 
   /**
-   * Reads bytes [from, to) of a file straight into the window (no read-ahead buffers, no copy:
-   * a read from the page cache costs little next to scanning); `afterRead` runs after each read.
+   * Reads bytes [from, to) of a file straight into the window, never copied. The next read is
+   * under way while this thread scans what the last one brought: reads run on libuv's thread
+   * pool, so on another core. `afterRead` runs after each read; when it throws, the read under
+   * way settles before the error leaves (the caller may close the file at once).
    */
   async scanFile(handle: FileHandle, from: number, to: number, afterRead: (bytes: number) => void): Promise<void> {
-    for (let position = from; position < to;) {
-      const space = this.writable();
-      const { bytesRead } = await handle.read(space, 0, Math.min(space.length, to - position), position);
-      if (bytesRead === 0) break; // truncated under us (log rotation): stop at what exists
-      position += bytesRead;
-      this.commit(bytesRead);
-      afterRead(bytesRead);
+    const readAt = (position: number, space: Buffer) => handle.read(space, 0, Math.min(space.length, READ_BYTES, to - position), position);
+    let position = from;
+    let pending = position < to ? readAt(position, this.spaceToFill()) : undefined;
+    try {
+      while (pending) {
+        const { bytesRead } = await pending;
+        pending = undefined;
+        if (bytesRead === 0) break; // truncated under us (log rotation): stop at what exists
+        position += bytesRead;
+        this.length += bytesRead;
+        // Read ahead only where scanning never looks (past `length`), when no compaction is due
+        // and no oversize line is being skipped (that drops the bytes at `length` it reads).
+        if (position < to && WINDOW_BYTES - this.length >= READ_BYTES && !this.skippingOversizeLine) pending = readAt(position, this.window.subarray(this.length));
+        this.process();
+        afterRead(bytesRead);
+        if (!pending && position < to) pending = readAt(position, this.spaceToFill());
+      }
+    } finally {
+      await pending?.catch(() => undefined);
     }
     this.finish();
   }
@@ -120,6 +125,13 @@ export class LogScanner {
     }
     this.flush();
     this.prefilter.release();
+  }
+
+  /** Free space at the end of the window, made by dropping scanned lines when little is left. */
+  private spaceToFill(): Buffer {
+    if (WINDOW_BYTES - this.length < READ_BYTES) this.compact();
+    if (this.length === WINDOW_BYTES) this.takeOversizeLine();
+    return this.window.subarray(this.length);
   }
 
   private process(): void {
