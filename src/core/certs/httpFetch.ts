@@ -1,3 +1,4 @@
+import { undici } from '../lazyLibraries';
 
 /**
  * Small HTTP(S) exchanges of the inspector: downloading an issuer (AIA), a CRL, or asking an
@@ -18,8 +19,7 @@ export async function fetchBytes(url: string, options: FetchOptions): Promise<Bu
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    // Loaded on first use: undici is the largest library in the bundle (see core/lazyLibraries.ts).
-    const { request } = await import('undici');
+    const { request } = undici;
     const response = await request(parsed, {
       method: options.method ?? 'GET',
       body: options.body,

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Dispatcher } from 'undici';
+import { undici } from '../lazyLibraries';
 import type { EndpointConfig } from '../endpoint/endpointConfig';
 import type { LayerResult } from './probeResult';
 import { classifyNetworkError } from './networkErrors';
@@ -39,8 +40,7 @@ const SHOWN_HEADERS = ['server', 'content-type', 'content-length', 'date', 'loca
 
 export async function probeHttp(endpoint: EndpointConfig, target: ProbeTarget, route: Route, context: HttpProbeContext): Promise<HttpOutcome> {
   const { timeoutMs } = context;
-  // Loaded on first use: undici is the largest library in the bundle (see core/lazyLibraries.ts).
-  const { Client } = await import('undici');
+  const { Client } = undici;
   return withBudget(timeoutMs, context.signal, async (budget) => {
     const client = new Client(target.url.origin, {
       connect: routeConnector(target, route, context.settings, budget.signal),
