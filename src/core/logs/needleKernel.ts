@@ -7,8 +7,11 @@ import { NEEDLE_KERNEL_WASM } from './needleKernelWasm';
  * pair of adjacent bytes: the fewer fingerprint hits that are not the needle, the less
  * checking.
  */
-/** A needle found: the start of its line, its index among the needles, where it starts, and the lines of the scan before its line. */
-export type OnNeedle = (lineStart: number, needle: number, at: number, linesBefore: number) => void;
+/**
+ * A needle's first match in a line: the line's start and end (its newline, or the end of the
+ * range), the needle's index, where it starts, and the lines of the range before its line.
+ */
+export type OnNeedle = (lineStart: number, lineEnd: number, needle: number, at: number, linesBefore: number) => void;
 
 export interface KernelScan {
   /** Newlines in the range. */
@@ -32,6 +35,7 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 interface KernelExports {
+  begin(from: number): void;
   scan(from: number, to: number, out: number, outEnd: number): number;
   NEEDLE_RECORDS: WasmGlobal;
   NEEDLE_BYTES: WasmGlobal;
@@ -41,13 +45,13 @@ interface KernelExports {
   lines: WasmGlobal;
   longLines: WasmGlobal;
   stoppedAt: WasmGlobal;
-  lastNewline: WasmGlobal;
 }
 
 const PAGE_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
 // The last block of a scan reads 16 bytes past its end.
 const SLACK_BYTES = 16;
-const MATCH_INTS = 4;
+const MATCH_INTS = 5;
 const MATCH_BYTES = MATCH_INTS * Int32Array.BYTES_PER_ELEMENT;
 // Matches written per call before control returns here; more only cost memory.
 const MATCHES_PER_CALL = 16 * 1024;
@@ -99,23 +103,31 @@ export class NeedleKernel {
     if (released.length < MAX_RELEASED) released.push(this.instance);
   }
 
-  /** Finds the needles in the whole lines [from, to) of the window, in order of position. */
+  /** Finds the needles in the range [from, to) of the window, in order of position. */
   scan(from: number, to: number, onNeedle: OnNeedle): KernelScan {
     const { kernel, base, matches } = this;
     const outEnd = this.matchesAt + MATCHES_PER_CALL * MATCH_BYTES;
-    kernel.lastNewline.value = base + from - 1;
+    kernel.begin(base + from);
     let lines = 0;
     let longLines = 0;
     for (let at = base + from; at < base + to;) {
       const written = (kernel.scan(at, base + to, this.matchesAt, outEnd) - this.matchesAt) / MATCH_BYTES;
       for (let match = 0; match < written * MATCH_INTS; match += MATCH_INTS) {
-        onNeedle(matches[match] - base, matches[match + 1], matches[match + 2] - base, lines + matches[match + 3]);
+        const start = matches[match + 2] - base;
+        // (-1: the scan stopped with the output full before it reached the line's end)
+        const lineEnd = matches[match + 4] === -1 ? this.lineEnd(start, to) : matches[match + 4] - base;
+        onNeedle(matches[match] - base, lineEnd, matches[match + 1], start, lines + matches[match + 3]);
       }
       lines += kernel.lines.value;
       longLines += kernel.longLines.value;
       at = kernel.stoppedAt.value;
     }
     return { lines, longLines };
+  }
+
+  private lineEnd(from: number, to: number): number {
+    const newline = this.window.indexOf(NEWLINE, from);
+    return newline === -1 || newline > to ? to : newline;
   }
 }
 
@@ -163,9 +175,18 @@ function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly s
 function rarestPair(bytes: Buffer): number {
   let best = 0;
   for (let at = 1; at + 1 < bytes.length; at++) {
-    if (commonness(bytes[at]) * commonness(bytes[at + 1]) < commonness(bytes[best]) * commonness(bytes[best + 1])) best = at;
+    if (pairCommonness(bytes, at) < pairCommonness(bytes, best)) best = at;
   }
   return best;
+}
+
+// Pairs that separate the fields of structured logs, several in every line of an access log
+// (`"GET / HTTP/1.1" 200 … "-" "curl/8.0"`), whatever their bytes' own frequency.
+const FIELD_SEPARATORS = new Set(['" ', ' "', ': ', ', ', '] ', ' [']);
+
+function pairCommonness(bytes: Buffer, at: number): number {
+  if (FIELD_SEPARATORS.has(bytes.toString('latin1', at, at + 2))) return 1000;
+  return commonness(bytes[at]) * commonness(bytes[at + 1]);
 }
 
 /** How often a byte occurs in log text, roughly: spaces and digits most, then English letters by frequency, then punctuation. */

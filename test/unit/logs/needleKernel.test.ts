@@ -5,19 +5,23 @@ import { NeedleKernel } from '../../../src/core/logs/needleKernel';
 
 interface Found {
   lineStart: number;
+  lineEnd: number;
   needle: number;
   at: number;
   linesBefore: number;
 }
 
-/** What the kernel must report, found the slow way. */
+/** What the kernel must report (each needle's first match in each line), found the slow way. */
 function expected(text: string, needles: string[], from: number, to: number): Found[] {
   const found: Found[] = [];
   for (let at = from; at < to; at++) {
     needles.forEach((needle, index) => {
       if (at + needle.length > to || !text.startsWith(needle, at)) return;
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-      found.push({ lineStart: Math.max(lineStart, from), needle: index, at, linesBefore: [...text.slice(from, at)].filter((c) => c === '\n').length });
+      const lineStart = Math.max(text.lastIndexOf('\n', at - 1) + 1, from);
+      if (found.some((match) => match.lineStart === lineStart && match.needle === index)) return;
+      const newline = text.indexOf('\n', at);
+      const lineEnd = newline === -1 || newline > to ? to : newline;
+      found.push({ lineStart, lineEnd, needle: index, at, linesBefore: [...text.slice(from, at)].filter((c) => c === '\n').length });
     });
   }
   // The kernel reports by position of the fingerprint pair, which orders matches of one line by needle start only roughly.
@@ -27,7 +31,7 @@ function expected(text: string, needles: string[], from: number, to: number): Fo
 function scanned(kernel: NeedleKernel, text: string, from = 0, to = text.length): { found: Found[]; lines: number; longLines: number } {
   kernel.window.write(text, 0, 'latin1');
   const found: Found[] = [];
-  const { lines, longLines } = kernel.scan(from, to, (lineStart, needle, at, linesBefore) => found.push({ lineStart, needle, at, linesBefore }));
+  const { lines, longLines } = kernel.scan(from, to, (lineStart, lineEnd, needle, at, linesBefore) => found.push({ lineStart, lineEnd, needle, at, linesBefore }));
   return { found: found.sort((a, b) => a.lineStart - b.lineStart || a.at - b.at || a.needle - b.needle), lines, longLines };
 }
 
@@ -37,7 +41,7 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     assert.equal(readFileSync(TARGET, 'utf8'), await generatedModule(readFileSync(SOURCE, 'utf8')));
   });
 
-  it('finds every occurrence of every needle, with its line start and the lines before it, like a plain search', () => {
+  it('finds the first occurrence of every needle in every line, with the start and end of the line and the lines before it, like a plain search', () => {
     const needles = ['upstream', 'resolv', '(24: ', 'DNS ', '" 5', 'tatus=5', 'xx', 'x\u00e9'];
     const kernel = new NeedleKernel(needles, 4096, 1 << 20);
     const pieces = fc.constantFrom(...needles, ...needles.map((n) => n.slice(0, -1)), '\n', ' ', 'a', 'up', 'ups', 'x', '"', '5', '\u00e9');
@@ -59,7 +63,7 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     const { found, lines, longLines } = scanned(kernel, text);
     assert.equal(lines, 5);
     assert.equal(longLines, 2);
-    assert.deepEqual(found, [{ lineStart: text.indexOf('upstream'), needle: 0, at: text.indexOf('upstream'), linesBefore: 4 }]);
+    assert.deepEqual(found, [{ lineStart: text.indexOf('upstream'), lineEnd: text.lastIndexOf('\n'), needle: 0, at: text.indexOf('upstream'), linesBefore: 4 }]);
   });
 
   it('reports every match when there are more than it writes out per call', () => {
@@ -68,7 +72,7 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     const { found, lines } = scanned(kernel, text);
     assert.equal(lines, 100_000);
     assert.equal(found.length, 100_000);
-    assert.ok(found.every((match, index) => match.at === index * 3 && match.lineStart === match.at && match.linesBefore === index));
+    assert.ok(found.every((match, index) => match.at === index * 3 && match.lineStart === match.at && match.lineEnd === match.at + 2 && match.linesBefore === index));
   });
 
   it('finds its own needles in memory a released kernel handed on, and only them', () => {
@@ -76,9 +80,9 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     first.release();
     const second = new NeedleKernel(['cd'], 4096, 1 << 20);
     const third = new NeedleKernel(['ab'], 4096, 1 << 20); // made while `second` is in use: memory of its own
-    assert.deepEqual(scanned(second, 'ab cd xy\n').found, [{ lineStart: 0, needle: 0, at: 3, linesBefore: 0 }]);
-    assert.deepEqual(scanned(third, 'cd ab\n').found, [{ lineStart: 0, needle: 0, at: 3, linesBefore: 0 }]);
-    assert.deepEqual(scanned(second, 'cd\n').found, [{ lineStart: 0, needle: 0, at: 0, linesBefore: 0 }]);
+    assert.deepEqual(scanned(second, 'ab cd xy\n').found, [{ lineStart: 0, lineEnd: 8, needle: 0, at: 3, linesBefore: 0 }]);
+    assert.deepEqual(scanned(third, 'cd ab\n').found, [{ lineStart: 0, lineEnd: 5, needle: 0, at: 3, linesBefore: 0 }]);
+    assert.deepEqual(scanned(second, 'cd\n').found, [{ lineStart: 0, lineEnd: 2, needle: 0, at: 0, linesBefore: 0 }]);
   });
 
   it('refuses more needles than it has bits, and needles it cannot fingerprint', () => {
