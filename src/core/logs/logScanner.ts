@@ -100,9 +100,14 @@ export class LogScanner {
         if (bytesRead === 0) break; // truncated under us (log rotation): stop at what exists
         position += bytesRead;
         this.length += bytesRead;
-        // Read ahead only where scanning never looks (past `length`), when no compaction is due
-        // and no oversize line is being skipped (that drops the bytes at `length` it reads).
-        if (position < to && WINDOW_BYTES - this.length >= READ_BYTES && !this.skippingOversizeLine) pending = readAt(position, this.window.subarray(this.length));
+        // The next read goes where scanning never looks (past `length`), started before the bytes
+        // just read are scanned. Making room for it may move them (about 1 MB copied every 7 MB),
+        // but no read is under way now to be disturbed. Not while an oversize line is skipped:
+        // that drops the bytes at `length` as they come.
+        if (position < to && !this.skippingOversizeLine) {
+          if (WINDOW_BYTES - this.length < READ_BYTES) this.compact();
+          if (WINDOW_BYTES - this.length >= READ_BYTES) pending = readAt(position, this.window.subarray(this.length));
+        }
         this.process();
         afterRead(bytesRead);
         if (!pending && position < to) pending = readAt(position, this.spaceToFill());
