@@ -15,6 +15,7 @@ const NEWLINE = 0x0a;
 
 /** Part boundaries: 0, the cuts found, and `size`. */
 export async function partBoundaries(handle: FileHandle, size: number, parts: number, zone: WallClockZone): Promise<number[]> {
+  if (parts < 2) return [0, size];
   const boundaries = [0];
   const buffer = Buffer.allocUnsafe(SEARCH_BYTES);
   for (let part = 1; part < parts; part++) {

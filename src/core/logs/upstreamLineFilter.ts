@@ -36,7 +36,7 @@ export function upstreamLineFilter(): LineFilter {
     if (errno !== Infinity && errno < lineStart) errno = nextErrno(bytes, lineStart);
     if (errno < lineEnd) return true;
     const after = hit + UPSTREAM_BYTES;
-    if (AFTER_UPSTREAM.some((phrase) => startsWith(bytes, after, phrase))) return true;
+    if (startsWithAny(bytes, after, AFTER_UPSTREAM)) return true;
     if (bytes[after] === LOWER_S && hit >= lineStart + NO_LIVE.length && startsWith(bytes, hit - NO_LIVE.length, NO_LIVE)) return true;
     if (!startsWithHeader(bytes, lineStart)) return true;
     if (escape !== Infinity && escape < lineStart) escape = orInfinity(bytes.indexOf(ESCAPE, lineStart));
@@ -51,7 +51,7 @@ function startsWithHeader(bytes: Buffer, at: number): boolean {
     if (DATE_SHAPE[i] === -1 ? code < DIGIT_0 || code > DIGIT_9 : code !== DATE_SHAPE[i]) return false;
   }
   const level = at + DATE_SHAPE.length;
-  return LEVELS.some((word) => startsWith(bytes, level, word));
+  return startsWithAny(bytes, level, LEVELS);
 }
 
 /** The next "(" followed by a digit, the start of an errno such as "(111: Connection refused)". */
@@ -68,6 +68,13 @@ function startsWith(bytes: Buffer, at: number, pattern: Uint8Array): boolean {
   if (at + pattern.length > bytes.length) return false;
   for (let i = 0; i < pattern.length; i++) if (bytes[at + i] !== pattern[i]) return false;
   return true;
+}
+
+// (An indexed loop: this runs for a quarter of an error log's lines, many of them before the
+// function is optimised, and `some` with an arrow function allocates a closure per call until then.)
+function startsWithAny(bytes: Buffer, at: number, patterns: readonly Uint8Array[]): boolean {
+  for (let i = 0; i < patterns.length; i++) if (startsWith(bytes, at, patterns[i])) return true;
+  return false;
 }
 
 function ascii(text: string): Uint8Array {
