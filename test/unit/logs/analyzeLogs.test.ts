@@ -107,6 +107,32 @@ describe('analyzeLogs', () => {
     assert.deepEqual(findings.map((f) => f.line), [1, 2]);
   });
 
+  it('reads a plain file by position exactly as it reads the same bytes streamed from gzip, across reads, window refills and oversize lines', async () => {
+    // ~12 MB per format: events straddle the 1 MB reads and the 8 MB window's refills, with
+    // lines of 1.5 MB (long, counted) and of 9 MB (longer than the window, skipped) among them.
+    const nginx = (i: number) => `2024/05/01 10:${String(i % 60).padStart(2, '0')}:00 [error] 7#7: *${i} connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: s, request: "POST /api HTTP/1.1", upstream: "https://10.0.0.${i % 9}:443/api"`;
+    const filler = (i: number) => `2024/05/01 10:00:00 [warn] 7#7: *${i} an upstream response is buffered to a temporary file /tmp/${i}`;
+    for (const [format, event] of [['nginx-error', (i: number) => nginx(i)], ['generic', (i: number) => JAVA_EVENT.join('\n').replace('invoice 42', `invoice ${i}`)]] as const) {
+      const lines: string[] = [];
+      for (let i = 0, bytes = 0; bytes < 12_000_000; i++) {
+        const line = i % 5000 === 2500 ? `${filler(i)} ${'x'.repeat(i % 10000 === 2500 ? 9_000_000 : 1_500_000)}` : i % 7 === 0 ? event(i) : filler(i);
+        lines.push(line);
+        bytes += line.length + 1;
+      }
+      const text = Buffer.from(lines.join('\n'));
+      const plain = await collect([write(`${format}.log`, text)]);
+      const gzipped = await collect([write(`${format}.log.gz`, gzipSync(text))]);
+      const summary = ({ result, findings }: Awaited<ReturnType<typeof collect>>) => ({
+        lines: result.files[0].lines,
+        truncatedLines: result.truncatedLines,
+        findings: findings.map(({ line, category, target, text: sample }) => ({ line, category, target, sample })),
+      });
+      assert.ok(plain.findings.length > 1000, `${format}: ${plain.findings.length} findings`);
+      assert.equal(plain.result.truncatedLines, lines.filter((line) => line.length > 1024 * 1024).length);
+      assert.deepEqual(summary(plain), summary(gzipped), format);
+    }
+  });
+
   it('survives binary garbage and invalid UTF-8', async () => {
     const garbage = Buffer.alloc(3 * 1024 * 1024);
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 2654435761) >>> 24;
