@@ -47,10 +47,10 @@ export async function analyzeLogs(inputs: LogInput[], options: AnalyzeOptions = 
         options.onProgress?.({ bytesDone, bytesTotal });
       };
       if (input.plain) {
-        const format = options.format ?? detectFormat(wholeLines(await fileHead(input.plain!.handle, DETECTION_BYTES)));
+        const format = options.format ?? detectFormat(wholeLines(await fileHead(input.plain.handle, DETECTION_BYTES)));
         const context = { workers, aggregator, format, timeZone: options.timeZone, zone, window, onFinding: options.onFinding, onRead, signal: options.signal };
         const { lines, truncatedLines } = await analyzeInParts(input, partCounts[index], context);
-        files.push({ path: input.name, format, bytes: input.size!, lines, truncatedLines });
+        files.push({ path: input.name, format, bytes: input.size, lines, truncatedLines });
         continue;
       }
       let scanner: LogScanner | undefined;

@@ -11,16 +11,27 @@ import type { LogInput } from './logTypes';
 const GZIP_MAGIC = [0x1f, 0x8b];
 const READ_BYTES = 8 * 1024 * 1024;
 
-export interface OpenedInput {
+interface InputCommon {
   name: string;
   /** Bytes on disk (compressed size for gzip); undefined for standard input. */
   size: number | undefined;
-  /** Yields the input's (decompressed) content; `onRead` counts raw bytes consumed, for progress. */
-  read(onRead: (bytes: number) => void, signal: AbortSignal | undefined): AsyncIterable<Buffer>;
-  /** For a plain (not compressed) file: its path, and the open file for reading by position. */
-  plain?: { path: string; handle: FileHandle };
   close(): Promise<void>;
 }
+
+/** A plain (not compressed) file, read by position: its path and the open file. */
+export interface PlainInput extends InputCommon {
+  size: number;
+  plain: { path: string; handle: FileHandle };
+}
+
+/** gzip or standard input, read as a stream. */
+export interface StreamedInput extends InputCommon {
+  plain?: undefined;
+  /** Yields the decompressed content; `onRead` counts raw bytes consumed, for progress. */
+  read(onRead: (bytes: number) => void, signal: AbortSignal | undefined): AsyncIterable<Buffer>;
+}
+
+export type OpenedInput = PlainInput | StreamedInput;
 
 export async function openInput(input: LogInput): Promise<OpenedInput> {
   if (typeof input !== 'string' && 'stream' in input) return openStream(input.name, input.stream);
@@ -36,13 +47,9 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
     const magic = Buffer.alloc(2);
     const { bytesRead } = await handle.read(magic, 0, 2, 0);
     const gzip = bytesRead === 2 && magic[0] === GZIP_MAGIC[0] && magic[1] === GZIP_MAGIC[1];
-    return {
-      name,
-      size: stats.size,
-      read: gzip ? (onRead, signal) => gunzipped(name, streamOf(handle, 0, stats.size, onRead), signal) : (onRead) => streamOf(handle, 0, stats.size, onRead),
-      plain: gzip ? undefined : { path, handle },
-      close: () => handle.close(),
-    };
+    const close = () => handle.close();
+    if (!gzip) return { name, size: stats.size, plain: { path, handle }, close };
+    return { name, size: stats.size, read: (onRead, signal) => gunzipped(name, streamOf(handle, 0, stats.size, onRead), signal), close };
   } catch (error) {
     if (error instanceof DoctorError) throw error;
     throw new DoctorError('input.unreadable', `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
@@ -50,8 +57,8 @@ export async function openInput(input: LogInput): Promise<OpenedInput> {
 }
 
 /**
- * Reads ahead into one buffer while the consumer works on the other, so disk and matching
- * overlap. Consumers must copy (or finish with) each chunk before asking for the next.
+ * Reads a gzip file ahead into one buffer while the consumer works on the other, so disk and
+ * decompression overlap. Consumers must copy (or finish with) each chunk before asking for the next.
  */
 async function* streamOf(handle: FileHandle, from: number, to: number, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const length = Math.min(READ_BYTES, Math.max(to - from, 1));

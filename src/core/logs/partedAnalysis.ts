@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { inWindow, type EventWindow } from './eventWindow';
 import type { FindingAggregator } from './findingAggregator';
-import type { OpenedInput } from './logInputs';
+import type { OpenedInput, PlainInput } from './logInputs';
 import { LogScanner } from './logScanner';
 import type { LineFinding, LogFormat } from './logTypes';
 import { partBoundaries } from './partCuts';
@@ -57,9 +57,8 @@ interface Part {
 }
 
 /** Analyses `input` in `count` parts; returns its line counts. */
-export async function analyzeInParts(input: OpenedInput, count: number, context: PartedContext): Promise<{ lines: number; truncatedLines: number }> {
-  const plain = input.plain!;
-  const size = input.size!;
+export async function analyzeInParts(input: PlainInput, count: number, context: PartedContext): Promise<{ lines: number; truncatedLines: number }> {
+  const { plain, size } = input;
   const boundaries = await partBoundaries(plain.handle, size, count, context.zone);
   let live: Part | undefined; // the part whose findings are delivered as they come
   let lineOffset = 0;
@@ -133,7 +132,7 @@ interface InThreadPart {
 }
 
 /** Bytes [from, to) of the file on this thread, straight into the aggregate. */
-async function scanInThread(input: OpenedInput, part: InThreadPart, context: PartedContext): Promise<{ lines: number; truncatedLines: number; lastTime: number | undefined }> {
+async function scanInThread(input: PlainInput, part: InThreadPart, context: PartedContext): Promise<{ lines: number; truncatedLines: number; lastTime: number | undefined }> {
   let { delivered: skip, reported } = part;
   const scanner = new LogScanner({
     file: input.name,
@@ -148,7 +147,7 @@ async function scanInThread(input: OpenedInput, part: InThreadPart, context: Par
       else context.onFinding?.(finding);
     },
   });
-  await scanner.scanFile(input.plain!.handle, part.from, part.to, (bytes) => {
+  await scanner.scanFile(input.plain.handle, part.from, part.to, (bytes) => {
     const fresh = Math.max(0, bytes - reported);
     reported = Math.max(0, reported - bytes);
     if (fresh > 0) context.onRead(fresh);

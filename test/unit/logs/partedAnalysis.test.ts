@@ -58,10 +58,11 @@ describe('analysis in parts by worker threads', function () {
 
   const inParts = async (path: string, parts: number, window: { since?: number; until?: number } = {}, onFinding?: (finding: LineFinding) => void) => {
     const input = await openInput(path);
+    assert.ok(input.plain, 'a plain file');
     const workers = new PartWorkers(workerFile);
     try {
       const head = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await input.plain!.handle.read(head, 0, head.length, 0);
+      const { bytesRead } = await input.plain.handle.read(head, 0, head.length, 0);
       const format = detectFormat(head.toString('utf8', 0, bytesRead));
       const aggregator = new FindingAggregator();
       const findings: LineFinding[] = [];
