@@ -17,9 +17,9 @@ const common = {
   legalComments: 'none',
 };
 
-// undici, node-forge and yaml load on first use (src/core/lazyLibraries.ts and dynamic imports).
-// Bundled inside extension.js and cli.js they were still parsed at every start (~30 ms of a CLI
-// run); as files of their own in dist/vendor/ they are not read until a command needs them.
+// undici, node-forge and yaml load on first use (src/core/lazyLibraries.ts). Bundled inside
+// extension.js and cli.js they were still parsed at every start (~30 ms of a CLI run); as files
+// of their own in dist/vendor/ they are not read until a command needs them.
 const VENDORED = ['undici', 'node-forge', 'yaml'];
 const vendorFiles = {
   name: 'vendor-files',

@@ -104,10 +104,7 @@ export class LogScanner {
         // just read are scanned. Making room for it may move them (about 1 MB copied every 7 MB),
         // but no read is under way now to be disturbed. Not while an oversize line is skipped:
         // that drops the bytes at `length` as they come.
-        if (position < to && !this.skippingOversizeLine) {
-          if (WINDOW_BYTES - this.length < READ_BYTES) this.compact();
-          if (WINDOW_BYTES - this.length >= READ_BYTES) pending = readAt(position, this.window.subarray(this.length));
-        }
+        if (position < to && !this.skippingOversizeLine && this.makeRoom()) pending = readAt(position, this.window.subarray(this.length));
         this.process();
         afterRead(bytesRead);
         if (!pending && position < to) pending = readAt(position, this.spaceToFill());
@@ -134,9 +131,15 @@ export class LogScanner {
 
   /** Free space at the end of the window, made by dropping scanned lines when little is left. */
   private spaceToFill(): Buffer {
-    if (WINDOW_BYTES - this.length < READ_BYTES) this.compact();
+    this.makeRoom();
     if (this.length === WINDOW_BYTES) this.takeOversizeLine();
     return this.window.subarray(this.length);
+  }
+
+  /** Drops scanned lines (but the history) when less than a read is free; whether a read fits now. */
+  private makeRoom(): boolean {
+    if (WINDOW_BYTES - this.length < READ_BYTES) this.compact();
+    return WINDOW_BYTES - this.length >= READ_BYTES;
   }
 
   private process(): void {
