@@ -1,17 +1,36 @@
 import { NEEDLE_KERNEL_WASM } from './needleKernelWasm';
 
 /**
- * Up to eight needles searched in a window of whole lines by the SIMD loop of needleKernel.wat,
- * which also counts the lines. The window is part of the kernel's WebAssembly memory, so a
- * file is read straight into it and never copied. Each needle is fingerprinted by its rarest
- * pair of adjacent bytes: the fewer fingerprint hits that are not the needle, the less
- * checking.
+ * Finds the lines of a window that hold needles, with the SIMD loop of needleKernel.wat, which
+ * also counts the lines. The window is part of the kernel's WebAssembly memory, so a file is
+ * read straight into it and never copied. Needles share the kernel's eight buckets: each is
+ * fingerprinted by its rarest pair of adjacent bytes and put where it adds the fewest
+ * fingerprint hits that are not a needle (the fewer, the less checking).
  */
+
 /**
- * A needle's first match in a line: the line's start and end (its newline, or the end of the
- * range), the needle's index, where it starts, and the lines of the range before its line.
+ * `line`: a line holding the needle is reported. `evidence`: never reports a line on its own,
+ * but makes the line of a `weak` needle worth reporting. `weak`: reports its line only with
+ * evidence in it, or when the line does not start with one of the set's shapes.
  */
-export type OnNeedle = (lineStart: number, lineEnd: number, needle: number, at: number, linesBefore: number) => void;
+export type NeedleKind = 'line' | 'evidence' | 'weak';
+
+export interface KernelNeedle {
+  /** Latin-1 text of two bytes or more, no newline; ANY_DIGIT in it matches any digit. */
+  text: string;
+  kind?: NeedleKind;
+}
+
+export interface NeedleSet {
+  needles: readonly KernelNeedle[];
+  /** Line starts (ANY_DIGIT for a digit) that a weak needle's line must lack to be reported without evidence. */
+  shapes?: readonly string[];
+}
+
+export const ANY_DIGIT = '\0';
+
+/** A reported line: its start and end (its newline, or the end of the range) and the lines of the range before it. */
+export type OnLine = (lineStart: number, lineEnd: number, linesBefore: number) => void;
 
 export interface KernelScan {
   /** Newlines in the range. */
@@ -37,10 +56,15 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 interface KernelExports {
   begin(from: number): void;
   scan(from: number, to: number, out: number, outEnd: number): number;
+  BUCKETS: WasmGlobal;
+  SHAPES: WasmGlobal;
   NEEDLE_RECORDS: WasmGlobal;
   NEEDLE_BYTES: WasmGlobal;
   FREE: WasmGlobal;
   MAX_NEEDLES: WasmGlobal;
+  MAX_SHAPES: WasmGlobal;
+  MAX_SHAPE_BYTES: WasmGlobal;
+  shapeCount: WasmGlobal;
   maxLine: WasmGlobal;
   lines: WasmGlobal;
   longLines: WasmGlobal;
@@ -48,15 +72,18 @@ interface KernelExports {
 }
 
 const PAGE_BYTES = 64 * 1024;
-const NEWLINE = 0x0a;
 // The last block of a scan reads 16 bytes past its end.
 const SLACK_BYTES = 16;
-const MATCH_INTS = 5;
-const MATCH_BYTES = MATCH_INTS * Int32Array.BYTES_PER_ELEMENT;
-// Matches written per call before control returns here; more only cost memory.
-const MATCHES_PER_CALL = 16 * 1024;
+const RECORD_INTS = 4;
+const RECORD_BYTES = RECORD_INTS * Int32Array.BYTES_PER_ELEMENT;
+// Lines written out per call before control returns here; more only cost memory.
+const RECORDS_PER_CALL = 16 * 1024;
 // LOW1, HIGH1, LOW2 and HIGH2 at the start of the memory (see needleKernel.wat).
 const FINGERPRINT_BYTES = 64;
+const BUCKET_COUNT = 8;
+const SHAPE_RECORD_BYTES = 48;
+const NEEDLE_RECORD_BYTES = 16;
+const KIND_CODES: Record<NeedleKind, number> = { line: 0, evidence: 1, weak: 2 };
 
 // Compiled once per thread, with the size of the tables the module keeps before the window.
 let compiled: { module: object; tableBytes: number } | undefined;
@@ -77,23 +104,25 @@ export class NeedleKernel {
   private readonly instance: KernelInstance;
   private readonly kernel: KernelExports;
   private readonly base: number;
-  private readonly matches: Int32Array;
-  private readonly matchesAt: number;
+  private readonly records: Int32Array;
+  private readonly recordsAt: number;
   private isReleased = false;
 
-  constructor(needles: readonly string[], windowBytes: number, maxLineBytes: number) {
+  constructor(set: NeedleSet, windowBytes: number, maxLineBytes: number) {
     const { module, tableBytes: base } = (compiled ??= compile());
-    const matchesAt = align(base + windowBytes + SLACK_BYTES, MATCH_BYTES);
+    const recordsAt = align(base + windowBytes + SLACK_BYTES, RECORD_BYTES);
     const reused = released.findIndex((instance) => instance.windowBytes === windowBytes);
-    this.instance = reused === -1 ? newInstance(module, windowBytes, matchesAt) : released.splice(reused, 1)[0];
+    this.instance = reused === -1 ? newInstance(module, windowBytes, recordsAt) : released.splice(reused, 1)[0];
     const { exports, buffer } = this.instance;
     this.kernel = exports;
     this.base = base;
-    this.matchesAt = matchesAt;
+    this.recordsAt = recordsAt;
     this.window = Buffer.from(buffer, base, windowBytes);
-    this.matches = new Int32Array(buffer, matchesAt, MATCHES_PER_CALL * MATCH_INTS);
+    this.records = new Int32Array(buffer, recordsAt, RECORDS_PER_CALL * RECORD_INTS);
     this.kernel.maxLine.value = maxLineBytes;
-    writeNeedles(Buffer.from(buffer), this.kernel, needles);
+    const memory = Buffer.from(buffer);
+    writeNeedles(memory, this.kernel, set.needles);
+    writeShapes(memory, this.kernel, set.shapes ?? []);
   }
 
   /** Hands the kernel's memory to the next kernel made on this thread; this one is not used again. */
@@ -103,31 +132,23 @@ export class NeedleKernel {
     if (released.length < MAX_RELEASED) released.push(this.instance);
   }
 
-  /** Finds the needles in the range [from, to) of the window, in order of position. */
-  scan(from: number, to: number, onNeedle: OnNeedle): KernelScan {
-    const { kernel, base, matches } = this;
-    const outEnd = this.matchesAt + MATCHES_PER_CALL * MATCH_BYTES;
+  /** Finds the lines to report in the range [from, to) of the window, in order. */
+  scan(from: number, to: number, onLine: OnLine): KernelScan {
+    const { kernel, base, records } = this;
+    const outEnd = this.recordsAt + RECORDS_PER_CALL * RECORD_BYTES;
     kernel.begin(base + from);
     let lines = 0;
     let longLines = 0;
     for (let at = base + from; at < base + to;) {
-      const written = (kernel.scan(at, base + to, this.matchesAt, outEnd) - this.matchesAt) / MATCH_BYTES;
-      for (let match = 0; match < written * MATCH_INTS; match += MATCH_INTS) {
-        const start = matches[match + 2] - base;
-        // (-1: the scan stopped with the output full before it reached the line's end)
-        const lineEnd = matches[match + 4] === -1 ? this.lineEnd(start, to) : matches[match + 4] - base;
-        onNeedle(matches[match] - base, lineEnd, matches[match + 1], start, lines + matches[match + 3]);
+      const written = (kernel.scan(at, base + to, this.recordsAt, outEnd) - this.recordsAt) / RECORD_BYTES;
+      for (let record = 0; record < written * RECORD_INTS; record += RECORD_INTS) {
+        onLine(records[record] - base, records[record + 1] - base, lines + records[record + 2]);
       }
       lines += kernel.lines.value;
       longLines += kernel.longLines.value;
       at = kernel.stoppedAt.value;
     }
     return { lines, longLines };
-  }
-
-  private lineEnd(from: number, to: number): number {
-    const newline = this.window.indexOf(NEWLINE, from);
-    return newline === -1 || newline > to ? to : newline;
   }
 }
 
@@ -137,8 +158,8 @@ function compile(): { module: object; tableBytes: number } {
   return { module, tableBytes: layout.FREE.value };
 }
 
-function newInstance(module: object, windowBytes: number, matchesAt: number): KernelInstance {
-  const pages = Math.ceil((matchesAt + MATCHES_PER_CALL * MATCH_BYTES) / PAGE_BYTES);
+function newInstance(module: object, windowBytes: number, recordsAt: number): KernelInstance {
+  const pages = Math.ceil((recordsAt + RECORDS_PER_CALL * RECORD_BYTES) / PAGE_BYTES);
   // A fixed size: a memory that grew would detach `window`.
   const memory = new wasm.Memory({ initial: pages, maximum: pages });
   return { exports: instantiate(module, memory), buffer: memory.buffer, windowBytes };
@@ -148,27 +169,115 @@ function instantiate(module: object, memory: WasmMemory): KernelExports {
   return new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
 }
 
-/** The needle records, their bytes and the fingerprint tables (one bit per needle). */
-function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly string[]): void {
-  if (needles.length > (kernel.MAX_NEEDLES.value)) throw new Error(`the needle kernel takes at most ${kernel.MAX_NEEDLES.value} needles`);
+interface PlacedNeedle {
+  bytes: Buffer;
+  kind: NeedleKind;
+  /** Offset of its fingerprint pair, and the bytes each of the pair's two bytes may be. */
+  pair: number;
+  first: number[];
+  second: number[];
+}
+
+/** The fingerprint tables, the buckets and the needle records with their bytes. */
+function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly KernelNeedle[]): void {
+  if (needles.length > kernel.MAX_NEEDLES.value) throw new Error(`the needle kernel takes at most ${kernel.MAX_NEEDLES.value} needles`);
+  const buckets = bucketed(needles.map(placed));
   memory.fill(0, 0, FINGERPRINT_BYTES);
+  let record = kernel.NEEDLE_RECORDS.value;
   let bytesAt = kernel.NEEDLE_BYTES.value;
-  needles.forEach((needle, index) => {
-    const bytes = Buffer.from(needle, 'latin1');
-    if (bytes.length < 2 || bytes.includes(0x0a)) throw new Error(`needle "${needle}" must be two bytes or more, without a newline`);
-    const pair = rarestPair(bytes);
+  buckets.forEach((bucket, index) => {
     const bit = 1 << index;
-    memory[bytes[pair] & 15] |= bit;
-    memory[16 + (bytes[pair] >> 4)] |= bit;
-    memory[32 + (bytes[pair + 1] & 15)] |= bit;
-    memory[48 + (bytes[pair + 1] >> 4)] |= bit;
-    const record = (kernel.NEEDLE_RECORDS.value) + index * 16;
-    memory.writeInt32LE(pair, record);
-    memory.writeInt32LE(bytes.length, record + 4);
-    memory.writeInt32LE(bytesAt, record + 8);
-    bytesAt += bytes.copy(memory, bytesAt);
+    memory.writeInt32LE(record, kernel.BUCKETS.value + index * 8);
+    for (const needle of bucket) {
+      for (const byte of needle.first) {
+        memory[byte & 15] |= bit;
+        memory[16 + (byte >> 4)] |= bit;
+      }
+      for (const byte of needle.second) {
+        memory[32 + (byte & 15)] |= bit;
+        memory[48 + (byte >> 4)] |= bit;
+      }
+      memory.writeInt32LE(needle.pair, record);
+      memory.writeInt32LE(needle.bytes.length, record + 4);
+      memory.writeInt32LE(bytesAt, record + 8);
+      memory.writeInt32LE(KIND_CODES[needle.kind], record + 12);
+      record += NEEDLE_RECORD_BYTES;
+      bytesAt += needle.bytes.copy(memory, bytesAt);
+    }
+    memory.writeInt32LE(record, kernel.BUCKETS.value + index * 8 + 4);
   });
-  if (bytesAt > (kernel.FREE.value)) throw new Error('the needles do not fit the needle kernel');
+  if (bytesAt > kernel.FREE.value) throw new Error('the needles do not fit the needle kernel');
+}
+
+function writeShapes(memory: Buffer, kernel: KernelExports, shapes: readonly string[]): void {
+  if (shapes.length > kernel.MAX_SHAPES.value) throw new Error(`the needle kernel takes at most ${kernel.MAX_SHAPES.value} shapes`);
+  shapes.forEach((shape, index) => {
+    const at = kernel.SHAPES.value + index * SHAPE_RECORD_BYTES;
+    const bytes = Buffer.from(shape, 'latin1');
+    if (bytes.length > kernel.MAX_SHAPE_BYTES.value) throw new Error(`shape "${shape}" is longer than ${kernel.MAX_SHAPE_BYTES.value} bytes`);
+    memory.writeInt32LE(bytes.length, at);
+    bytes.copy(memory, at + 4);
+  });
+  kernel.shapeCount.value = shapes.length;
+}
+
+function placed({ text, kind = 'line' }: KernelNeedle): PlacedNeedle {
+  const bytes = Buffer.from(text, 'latin1');
+  if (bytes.length < 2 || bytes.includes(0x0a)) throw new Error(`needle "${text}" must be two bytes or more, without a newline`);
+  const pair = rarestPair(bytes);
+  return { bytes, kind, pair, first: byteSet(bytes[pair]), second: byteSet(bytes[pair + 1]) };
+}
+
+/**
+ * Needles into the eight buckets, each where it adds the least expected fingerprint hits: a
+ * bucket matches every pair of its first-byte set and second-byte set, made of the nibbles of its
+ * needles, so needles whose pairs share nibbles (or are the same pair) cost little together.
+ */
+function bucketed(needles: PlacedNeedle[]): PlacedNeedle[][] {
+  const buckets = Array.from({ length: BUCKET_COUNT }, () => ({ needles: [] as PlacedNeedle[], nibbles: [0, 0, 0, 0] }));
+  const withNeedle = (nibbles: number[], needle: PlacedNeedle) => [
+    nibbles[0] | nibbleMask(needle.first, (byte) => byte & 15),
+    nibbles[1] | nibbleMask(needle.first, (byte) => byte >> 4),
+    nibbles[2] | nibbleMask(needle.second, (byte) => byte & 15),
+    nibbles[3] | nibbleMask(needle.second, (byte) => byte >> 4),
+  ];
+  const byOwnHits = [...needles].sort((a, b) => fingerprintHits(withNeedle([0, 0, 0, 0], b)) - fingerprintHits(withNeedle([0, 0, 0, 0], a)));
+  for (const needle of byOwnHits) {
+    let best = buckets[0];
+    let bestAdded = Infinity;
+    for (const bucket of buckets) {
+      const added = fingerprintHits(withNeedle(bucket.nibbles, needle)) - fingerprintHits(bucket.nibbles);
+      if (added < bestAdded) [best, bestAdded] = [bucket, added];
+    }
+    best.needles.push(needle);
+    best.nibbles = withNeedle(best.nibbles, needle);
+  }
+  return buckets.map((bucket) => bucket.needles);
+}
+
+function nibbleMask(bytes: number[], nibble: (byte: number) => number): number {
+  return bytes.reduce((mask, byte) => mask | (1 << nibble(byte)), 0);
+}
+
+/** How common the pairs a bucket's tables match are in logs, roughly (see `commonness`). */
+function fingerprintHits([low1, high1, low2, high2]: number[]): number {
+  return bytesCommonness(low1, high1) * bytesCommonness(low2, high2);
+}
+
+function bytesCommonness(lowNibbles: number, highNibbles: number): number {
+  let sum = 0;
+  for (let high = 0; high < 16; high++) {
+    if (!(highNibbles & (1 << high))) continue;
+    for (let low = 0; low < 16; low++) if (lowNibbles & (1 << low)) sum += commonness((high << 4) | low);
+  }
+  return sum;
+}
+
+const DIGITS = Array.from({ length: 10 }, (_, digit) => 0x30 + digit);
+
+/** The bytes a needle byte matches: itself, or any digit for ANY_DIGIT. */
+function byteSet(byte: number): number[] {
+  return byte === 0 ? DIGITS : [byte];
 }
 
 /** Offset of the needle's pair of adjacent bytes that is least common in logs. */
@@ -186,7 +295,11 @@ const FIELD_SEPARATORS = new Set(['" ', ' "', ': ', ', ', '] ', ' [']);
 
 function pairCommonness(bytes: Buffer, at: number): number {
   if (FIELD_SEPARATORS.has(bytes.toString('latin1', at, at + 2))) return 1000;
-  return commonness(bytes[at]) * commonness(bytes[at + 1]);
+  return byteSetCommonness(bytes[at]) * byteSetCommonness(bytes[at + 1]);
+}
+
+function byteSetCommonness(byte: number): number {
+  return byteSet(byte).reduce((sum, each) => sum + commonness(each), 0);
 }
 
 /** How often a byte occurs in log text, roughly: spaces and digits most, then English letters by frequency, then punctuation. */

@@ -1,29 +1,18 @@
-
 import type { LogFormat } from './logTypes';
 import { kernelPrefilter, KERNEL_NEEDLES } from './kernelPrefilter';
+import { ANY_DIGIT, type KernelNeedle, type NeedleSet } from './needleKernel';
 import { searchPrefilter } from './searchPrefilter';
-import { upstreamLineFilter } from './upstreamLineFilter';
 
 /**
  * Which lines are worth classifying: a line must contain one of its format's needles before the
  * classifier can find anything in it; the classifier's regular expressions only ever see those
  * candidate lines (and their event context). A few needles (the nginx formats) are searched for
  * all at once by the SIMD kernel; the many of the other formats one after another by `indexOf`.
- * Where a needle is common in ordinary lines, a line filter looks closer at the lines it finds.
  * Invariant, checked by the tests: every line the classifier turns into a finding is a candidate
  * in its file's format. Needles are case-sensitive stems ("efused" for refused/Refused; "EFUSED"
  * for ECONNREFUSED).
  */
-/** Whether the line [lineStart, lineEnd) of `bytes`, whose first hit of the needle is at `hit`, is a candidate. */
-export type LineFilter = (bytes: Buffer, lineStart: number, lineEnd: number, hit: number) => boolean;
-
-export interface Needle {
-  text: string;
-  /** Narrows the lines that hold the needle; made once per scan, so it may keep search positions. */
-  lines?: () => LineFilter;
-}
-
-/** A needle's candidate line: its start, its end (its newline or the end of the range) and the lines of the range before it. */
+/** A candidate line: its start, its end (its newline or the end of the range) and the lines of the range before it. */
 export type OnCandidate = (lineStart: number, lineEnd: number, linesBefore: number) => void;
 
 export interface Prefilter {
@@ -38,11 +27,27 @@ export interface Prefilter {
   release(): void;
 }
 
-const NGINX_ERROR_NEEDLES: Needle[] = [
-  { text: 'upstream', lines: upstreamLineFilter },
-  ...['resolv', 'worker_connections', '(24: ', '(23: ', 'ModSecurity', 'DNS ', 'unexpected response'].map((text) => ({ text })),
-];
-const ACCESS_NEEDLES: Needle[] = [{ text: '" 5' }, { text: 'tatus=5' }];
+const line = (text: string): KernelNeedle => ({ text });
+/**
+ * "upstream" is in a quarter of an ordinary nginx error log ("an upstream response is buffered to
+ * a temporary file …"), so on its own it is a weak needle: its line is a candidate only with
+ * evidence of what `classifyMessageOf` looks for and the other needles do not catch: "SSL", an
+ * errno "(N: ", or colour codes (classification strips them first); or when the line does not
+ * start with an nginx header, so other rules than nginx's judge it. The messages that need
+ * nothing more ("upstream timed out", "no live upstreams" …) are needles of their own.
+ */
+const NGINX_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'];
+const D = ANY_DIGIT;
+const NGINX_ERROR: NeedleSet = {
+  needles: [
+    { text: 'upstream', kind: 'weak' },
+    ...['SSL', `(${D}`, '\x1b['].map((text): KernelNeedle => ({ text, kind: 'evidence' })),
+    ...['upstream timed out', 'upstream prematurely closed', 'upstream server temporarily disabled', 'no live upstreams'].map(line),
+    ...['resolv', 'worker_connections', '(24: ', '(23: ', 'ModSecurity', 'DNS ', 'unexpected response'].map(line),
+  ],
+  shapes: NGINX_LEVELS.map((level) => `${D}${D}${D}${D}/${D}${D}/${D}${D} ${D}${D}:${D}${D}:${D}${D} [${level}] `),
+};
+const ACCESS: NeedleSet = { needles: [line('" 5'), line('tatus=5')] };
 const MESSAGE_NEEDLES = [
   // clock
   'ignature', 'kew', 'SKEW', 'JWT', 'not yet',
@@ -63,11 +68,18 @@ const MESSAGE_NEEDLES = [
   // cause not given
   'ink failure', 'etch failed', 'as broken', 'SQLSTATE', 'ould not connect', 'ailed to establish', 'nable to connect', 'onnection error', 'onnectionError',
 ];
-// Every format's lines can appear in a file of any other: the generic set includes the nginx needles, unfiltered.
-const ALL_NEEDLES = [...new Set([...NGINX_ERROR_NEEDLES, ...ACCESS_NEEDLES].map((n) => n.text).concat(MESSAGE_NEEDLES))].map((text) => ({ text }));
+// Every format's lines can appear in a file of any other: the generic set holds the nginx
+// needles too, every one reporting its lines (evidence alone makes no candidate); a needle that
+// holds another is left out, as the other finds its lines.
+const GENERIC: NeedleSet = { needles: withoutContainers([...NGINX_ERROR.needles, ...ACCESS.needles].filter((n) => n.kind !== 'evidence').map((n) => n.text).concat(MESSAGE_NEEDLES)).map(line) };
+
+function withoutContainers(texts: string[]): string[] {
+  const unique = [...new Set(texts)];
+  return unique.filter((text) => !unique.some((other) => other !== text && text.includes(other)));
+}
 
 /** The prefilter of `format`, with a window of `windowBytes`; lines over `maxLineBytes` count as long. */
 export function createPrefilter(format: LogFormat, windowBytes: number, maxLineBytes: number): Prefilter {
-  const needles = format === 'nginx-error' ? NGINX_ERROR_NEEDLES : format === 'nginx-access' ? ACCESS_NEEDLES : ALL_NEEDLES;
-  return needles.length <= KERNEL_NEEDLES ? kernelPrefilter(needles, windowBytes, maxLineBytes) : searchPrefilter(needles, windowBytes, maxLineBytes);
+  const set = format === 'nginx-error' ? NGINX_ERROR : format === 'nginx-access' ? ACCESS : GENERIC;
+  return set.needles.length <= KERNEL_NEEDLES ? kernelPrefilter(set, windowBytes, maxLineBytes) : searchPrefilter(set.needles, windowBytes, maxLineBytes);
 }

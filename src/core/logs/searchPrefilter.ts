@@ -1,10 +1,11 @@
-import type { Needle, OnCandidate, Prefilter } from './prefilterNeedles';
+import type { KernelNeedle } from './needleKernel';
+import type { OnCandidate, Prefilter } from './prefilterNeedles';
 
 /**
  * Many needles, searched one after another by `Buffer#indexOf` in slices of about SLICE_BYTES,
  * which stay in the CPU cache while every needle is searched in them. `indexOf` runs at memchr
  * speed on its pattern's first byte, so each needle is searched by an anchor, its first
- * ANCHOR_BYTES, and hits are then checked in full. These needles have no line filters.
+ * ANCHOR_BYTES, and hits are then checked in full.
  */
 const SLICE_BYTES = 64 * 1024;
 // V8 and Node search longer patterns more slowly.
@@ -16,7 +17,7 @@ interface SearchNeedle {
   anchor: Buffer;
 }
 
-export function searchPrefilter(needles: readonly Needle[], windowBytes: number, maxLineBytes: number): Prefilter {
+export function searchPrefilter(needles: readonly KernelNeedle[], windowBytes: number, maxLineBytes: number): Prefilter {
   const window = Buffer.allocUnsafe(windowBytes);
   const searched = needles.map(({ text }): SearchNeedle => ({ bytes: Buffer.from(text, 'latin1'), anchor: Buffer.from(text.slice(0, ANCHOR_BYTES), 'latin1') }));
   return {
