@@ -82,7 +82,8 @@ const RECORDS_PER_CALL = 16 * 1024;
 const FINGERPRINT_BYTES = 64;
 const BUCKET_COUNT = 8;
 const SHAPE_RECORD_BYTES = 48;
-const NEEDLE_RECORD_BYTES = 16;
+const NEEDLE_RECORD_BYTES = 32;
+const PREFIX_BYTES = 8;
 const KIND_CODES: Record<NeedleKind, number> = { line: 0, evidence: 1, weak: 2 };
 
 // Compiled once per thread, with the size of the tables the module keeps before the window.
@@ -183,6 +184,7 @@ function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly K
   if (needles.length > kernel.MAX_NEEDLES.value) throw new Error(`the needle kernel takes at most ${kernel.MAX_NEEDLES.value} needles`);
   const buckets = bucketed(needles.map(placed));
   memory.fill(0, 0, FINGERPRINT_BYTES);
+  memory.fill(0, kernel.NEEDLE_RECORDS.value, kernel.NEEDLE_BYTES.value);
   let record = kernel.NEEDLE_RECORDS.value;
   let bytesAt = kernel.NEEDLE_BYTES.value;
   buckets.forEach((bucket, index) => {
@@ -201,6 +203,10 @@ function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly K
       memory.writeInt32LE(needle.bytes.length, record + 4);
       memory.writeInt32LE(bytesAt, record + 8);
       memory.writeInt32LE(KIND_CODES[needle.kind], record + 12);
+      for (let at = 0; at < Math.min(PREFIX_BYTES, needle.bytes.length); at++) {
+        memory[record + 16 + at] = needle.bytes[at];
+        memory[record + 24 + at] = needle.bytes[at] === 0 ? 0 : 0xff; // a digit class is left to the full comparison
+      }
       record += NEEDLE_RECORD_BYTES;
       bytesAt += needle.bytes.copy(memory, bytesAt);
     }

@@ -1,13 +1,11 @@
 import type { LogFormat } from './logTypes';
-import { kernelPrefilter, KERNEL_NEEDLES } from './kernelPrefilter';
-import { ANY_DIGIT, type KernelNeedle, type NeedleSet } from './needleKernel';
-import { searchPrefilter } from './searchPrefilter';
+import { ANY_DIGIT, NeedleKernel, type KernelNeedle, type NeedleSet } from './needleKernel';
 
 /**
  * Which lines are worth classifying: a line must contain one of its format's needles before the
  * classifier can find anything in it; the classifier's regular expressions only ever see those
- * candidate lines (and their event context). A few needles (the nginx formats) are searched for
- * all at once by the SIMD kernel; the many of the other formats one after another by `indexOf`.
+ * candidate lines (and their event context). Each format's needles are searched for all at once
+ * by the SIMD kernel (needleKernel.ts), in the window it owns.
  * Invariant, checked by the tests: every line the classifier turns into a finding is a candidate
  * in its file's format. Needles are case-sensitive stems ("efused" for refused/Refused; "EFUSED"
  * for ECONNREFUSED).
@@ -16,7 +14,7 @@ import { searchPrefilter } from './searchPrefilter';
 export type OnCandidate = (lineStart: number, lineEnd: number, linesBefore: number) => void;
 
 export interface Prefilter {
-  /** Where the scanner puts the bytes to scan (the kernel searches its own memory). */
+  /** Where the scanner puts the bytes to scan. */
   readonly window: Buffer;
   /**
    * Calls `onCandidate` for the candidate lines among the whole lines [from, to) of the window, in
@@ -81,5 +79,5 @@ function withoutContainers(texts: string[]): string[] {
 /** The prefilter of `format`, with a window of `windowBytes`; lines over `maxLineBytes` count as long. */
 export function createPrefilter(format: LogFormat, windowBytes: number, maxLineBytes: number): Prefilter {
   const set = format === 'nginx-error' ? NGINX_ERROR : format === 'nginx-access' ? ACCESS : GENERIC;
-  return set.needles.length <= KERNEL_NEEDLES ? kernelPrefilter(set, windowBytes, maxLineBytes) : searchPrefilter(set.needles, windowBytes, maxLineBytes);
+  return new NeedleKernel(set, windowBytes, maxLineBytes);
 }
