@@ -2,9 +2,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 /**
- * Synthetic nginx error and access logs of a given size for the benchmark: mostly ordinary
- * lines (static-file misses, rate limiting, inbound TLS noise, 200/304/404 answers) and a
- * few percent of real failure lines of several kinds, one second apart in time.
+ * Synthetic nginx error and access logs and Spring Boot application logs of a given size for the
+ * benchmark: mostly ordinary lines (static-file misses, rate limiting, inbound TLS noise,
+ * 200/304/404 answers, INFO lines) and a few percent of real failures of several kinds (in the
+ * application log with their stack traces), one second apart in time.
  */
 const ERROR_NOISE = [
   'open() "/var/www/html/favicon.ico" failed (2: No such file or directory), client: 10.1.%d.7, server: shop.example.com, request: "GET /favicon.ico HTTP/1.1", host: "shop.example.com"',
@@ -19,6 +20,18 @@ const ERROR_FAILURES = [
   'upstream SSL certificate verify error: (20:unable to get local issuer certificate) while SSL handshaking to upstream, client: 10.1.%d.9, server: shop.example.com, request: "POST /api/v3/invoices HTTP/1.1", upstream: "https://203.0.113.40:443/api/v3/invoices", host: "shop.example.com"',
   'recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.1.%d.9, server: shop.example.com, request: "GET /api/v3/status HTTP/1.1", upstream: "http://10.2.0.12:8080/api/v3/status", host: "shop.example.com"',
 ];
+// Spring Boot application log: ordinary INFO/DEBUG lines, and failures with their stack traces.
+const APP_NOISE = [
+  'INFO 4711 --- [nio-8080-exec-%d] c.e.invoice.InvoiceController            : Invoice %d accepted, 12 lines, total 1190.00 EUR',
+  'DEBUG 4711 --- [nio-8080-exec-%d] o.s.web.servlet.DispatcherServlet        : Completed 200 OK for POST /api/invoices/%d',
+  'INFO 4711 --- [   scheduling-1] c.e.invoice.OutboxPublisher              : Published %d outbox events in 14 ms',
+  'WARN 4711 --- [nio-8080-exec-%d] c.e.invoice.ValidationService            : Invoice %d: buyer reference missing, using order number',
+];
+const APP_FAILURES = [
+  'ERROR 4711 --- [nio-8080-exec-%d] c.e.invoice.GatewayClient                : Submitting invoice %d failed\norg.springframework.web.client.ResourceAccessException: I/O error on POST request for "https://einvoice.example.com/v1/invoices": Connection refused\n\tat org.springframework.web.client.RestTemplate.doExecute(RestTemplate.java:791)\nCaused by: java.net.ConnectException: Connection refused\n\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)\n\t... 42 common frames omitted',
+  'WARN 4711 --- [nio-8080-exec-%d] com.zaxxer.hikari.pool.PoolBase          : HikariPool-1 - Failed to validate connection org.postgresql.jdbc.PgConnection@%d (This connection has been closed.)',
+  'ERROR 4711 --- [nio-8080-exec-%d] o.h.engine.jdbc.spi.SqlExceptionHelper   : HikariPool-1 - Connection is not available, request timed out after 30000ms (total=10, active=10, idle=0, waiting=%d)',
+];
 const STATUSES = [200, 200, 200, 200, 200, 200, 304, 404, 200, 301];
 const FAILURE_STATUSES = [502, 504, 503, 500];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -30,7 +43,7 @@ export interface GeneratedLog {
   failureLines: number;
 }
 
-export async function generateLog(path: string, kind: 'error' | 'access', targetBytes: number, failureRate = 0.02): Promise<GeneratedLog> {
+export async function generateLog(path: string, kind: 'error' | 'access' | 'app', targetBytes: number, failureRate = 0.02): Promise<GeneratedLog> {
   const out = createWriteStream(path);
   let bytes = 0;
   let lines = 0;
@@ -50,6 +63,9 @@ export async function generateLog(path: string, kind: 'error' | 'access', target
       const pool = failure ? ERROR_FAILURES : ERROR_NOISE;
       const message = pool[lines % pool.length].replace('%d', String(n));
       line = `${stamp} [${failure ? 'error' : 'warn'}] 1234#1234: *${lines} ${message}`;
+    } else if (kind === 'app') {
+      const pool = failure ? APP_FAILURES : APP_NOISE;
+      line = `${time.toISOString().replace('T', ' ').replace('Z', '')}  ${pool[lines % pool.length].replace('%d', String(n % 10)).replace('%d', String(lines))}`;
     } else {
       const pad = (v: number) => String(v).padStart(2, '0');
       const stamp = `${pad(time.getUTCDate())}/${MONTHS[time.getUTCMonth()]}/${time.getUTCFullYear()}:${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}:${pad(time.getUTCSeconds())} +0000`;

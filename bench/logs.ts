@@ -6,7 +6,8 @@ import { generateLog } from './logGenerator';
 
 /**
  * `invoice-doctor analyze` (the built bundle) against the usual shell one-liners, on
- * ~500 MB of synthetic nginx logs (half error log, half access log, 2% failure lines).
+ * ~500 MB of synthetic nginx logs (half error log, half access log, 2% failure lines) and a
+ * Spring Boot application log of a quarter of that size (2% failures, with stack traces).
  * Files are read once beforehand so every contender starts from the page cache; each runs
  * BENCH_RUNS times (default 3) and the median run counts, with the load average beside it
  * (the machine is shared). Run directly: `npx tsx bench/logs.ts` (builds dist/ first: the CLI
@@ -16,6 +17,8 @@ const REPO = resolve(__dirname, '..');
 const TOTAL_BYTES = Number(process.env.BENCH_LOG_BYTES ?? 500e6);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const NGINX_SIGNATURES = 'upstream timed out|connect\\(\\) failed|no live upstreams|prematurely closed|SSL certificate verify error|Connection reset by peer|could not be resolved|worker_connections are not enough';
+// What one greps an application log for: the exception and message texts of connection failures.
+const APP_SIGNATURES = 'Connection refused|Connection reset|timed out|Connection is not available|has been closed|UnknownHostException|SSLHandshakeException';
 
 interface Timed {
   seconds: number;
@@ -77,25 +80,28 @@ export async function benchLogs(): Promise<Record<string, unknown>> {
   try {
     const error = await generateLog(join(dir, 'error.log'), 'error', TOTAL_BYTES / 2);
     const access = await generateLog(join(dir, 'access.log'), 'access', TOTAL_BYTES / 2);
+    const app = await generateLog(join(dir, 'app.log'), 'app', TOTAL_BYTES / 4);
     const size = (path: string) => statSync(path).size;
-    execFileSync('bash', ['-c', `cat ${error.path} ${access.path} > /dev/null`]); // warm the page cache
+    execFileSync('bash', ['-c', `cat ${error.path} ${access.path} ${app.path} > /dev/null`]); // warm the page cache
 
     const loadBefore = loadavg();
     const ours = {
       both: median(() => timeOurs([error.path, access.path], size(error.path) + size(access.path))),
       errorLog: median(() => timeOurs([error.path], size(error.path))),
       accessLog: median(() => timeOurs([access.path], size(access.path))),
+      appLog: median(() => timeOurs([app.path], size(app.path))),
     };
     const shell = {
       grepSignaturesErrorLog: median(() => timeShell(`grep -cE '${NGINX_SIGNATURES}' ${error.path}`, size(error.path))),
       grepErrorAwkSortUniqAccessLog: median(() => timeShell(`grep -i error ${access.path} | awk '{print $9}' | sort | uniq -c`, size(access.path))),
       awkStatus5xxAccessLog: median(() => timeShell(`awk '$9 ~ /^5/ {n++} END {print n}' ${access.path}`, size(access.path))),
+      grepSignaturesAppLog: median(() => timeShell(`grep -cE '${APP_SIGNATURES}' ${app.path}`, size(app.path))),
     };
     return {
       runs: RUNS,
       loadAverage: { before: loadBefore.map((l) => l.toFixed(2)), after: loadavg().map((l) => l.toFixed(2)) },
-      bytes: { errorLog: size(error.path), accessLog: size(access.path) },
-      failureLines: { errorLog: error.failureLines, accessLog: access.failureLines },
+      bytes: { errorLog: size(error.path), accessLog: size(access.path), appLog: size(app.path) },
+      failureLines: { errorLog: error.failureLines, accessLog: access.failureLines, appLog: app.failureLines },
       ours,
       shell,
       ratios: {
@@ -103,6 +109,7 @@ export async function benchLogs(): Promise<Record<string, unknown>> {
         oursBothVsGrepSignatures: ours.both.mbPerSecond / shell.grepSignaturesErrorLog.mbPerSecond,
         oursAccessVsGrepAwkSortUniq: ours.accessLog.mbPerSecond / shell.grepErrorAwkSortUniqAccessLog.mbPerSecond,
         oursAccessVsAwk5xx: ours.accessLog.mbPerSecond / shell.awkStatus5xxAccessLog.mbPerSecond,
+        oursAppVsGrepSignatures: ours.appLog.mbPerSecond / shell.grepSignaturesAppLog.mbPerSecond,
       },
     };
   } finally {
