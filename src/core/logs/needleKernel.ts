@@ -4,7 +4,7 @@ import { NEEDLE_KERNEL_WASM } from './needleKernelWasm';
  * Finds the lines of a window that hold needles, with the SIMD loop of needleKernel.wat, which
  * also counts the lines. The window is part of the kernel's WebAssembly memory, so a file is
  * read straight into it and never copied. Needles share the kernel's eight buckets: each is
- * fingerprinted by its rarest pair of adjacent bytes and put where it adds the fewest
+ * fingerprinted by its rarest two or three adjacent bytes and put where it adds the fewest
  * fingerprint hits that are not a needle (the fewer, the less checking).
  */
 
@@ -65,6 +65,7 @@ interface KernelExports {
   MAX_SHAPES: WasmGlobal;
   MAX_SHAPE_BYTES: WasmGlobal;
   shapeCount: WasmGlobal;
+  thirdByte: WasmGlobal;
   maxLine: WasmGlobal;
   lines: WasmGlobal;
   longLines: WasmGlobal;
@@ -73,13 +74,16 @@ interface KernelExports {
 
 const PAGE_BYTES = 64 * 1024;
 // The last block of a scan reads 16 bytes past its end.
-const SLACK_BYTES = 16;
+const SLACK_BYTES = 32;
 const RECORD_INTS = 4;
 const RECORD_BYTES = RECORD_INTS * Int32Array.BYTES_PER_ELEMENT;
 // Lines written out per call before control returns here; more only cost memory.
 const RECORDS_PER_CALL = 16 * 1024;
-// LOW1, HIGH1, LOW2 and HIGH2 at the start of the memory (see needleKernel.wat).
-const FINGERPRINT_BYTES = 64;
+// LOW1, HIGH1, LOW2, HIGH2, LOW3 and HIGH3 at the start of the memory (see needleKernel.wat).
+const FINGERPRINT_BYTES = 96;
+// Up to this many needles, two-byte fingerprints leave few false hits in eight buckets (the nginx
+// sets); more share buckets so widely that a third byte pays for its two lookups per block.
+const PAIR_FINGERPRINT_NEEDLES = 16;
 const BUCKET_COUNT = 8;
 const SHAPE_RECORD_BYTES = 48;
 const NEEDLE_RECORD_BYTES = 32;
@@ -173,16 +177,17 @@ function instantiate(module: object, memory: WasmMemory): KernelExports {
 interface PlacedNeedle {
   bytes: Buffer;
   kind: NeedleKind;
-  /** Offset of its fingerprint pair, and the bytes each of the pair's two bytes may be. */
-  pair: number;
-  first: number[];
-  second: number[];
+  /** Offset of its fingerprint in it, and the bytes each of the fingerprint's three may be. */
+  at: number;
+  fingerprint: number[][];
 }
 
 /** The fingerprint tables, the buckets and the needle records with their bytes. */
 function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly KernelNeedle[]): void {
   if (needles.length > kernel.MAX_NEEDLES.value) throw new Error(`the needle kernel takes at most ${kernel.MAX_NEEDLES.value} needles`);
-  const buckets = bucketed(needles.map(placed));
+  const fingerprintLength = needles.length > PAIR_FINGERPRINT_NEEDLES ? 3 : 2;
+  kernel.thirdByte.value = fingerprintLength === 3 ? 1 : 0;
+  const buckets = bucketed(needles.map((needle) => placed(needle, fingerprintLength)), fingerprintLength);
   memory.fill(0, 0, FINGERPRINT_BYTES);
   memory.fill(0, kernel.NEEDLE_RECORDS.value, kernel.NEEDLE_BYTES.value);
   let record = kernel.NEEDLE_RECORDS.value;
@@ -191,15 +196,13 @@ function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly K
     const bit = 1 << index;
     memory.writeInt32LE(record, kernel.BUCKETS.value + index * 8);
     for (const needle of bucket) {
-      for (const byte of needle.first) {
-        memory[byte & 15] |= bit;
-        memory[16 + (byte >> 4)] |= bit;
-      }
-      for (const byte of needle.second) {
-        memory[32 + (byte & 15)] |= bit;
-        memory[48 + (byte >> 4)] |= bit;
-      }
-      memory.writeInt32LE(needle.pair, record);
+      needle.fingerprint.forEach((bytes, index) => {
+        for (const byte of bytes) {
+          memory[32 * index + (byte & 15)] |= bit;
+          memory[32 * index + 16 + (byte >> 4)] |= bit;
+        }
+      });
+      memory.writeInt32LE(needle.at, record);
       memory.writeInt32LE(needle.bytes.length, record + 4);
       memory.writeInt32LE(bytesAt, record + 8);
       memory.writeInt32LE(KIND_CODES[needle.kind], record + 12);
@@ -227,27 +230,27 @@ function writeShapes(memory: Buffer, kernel: KernelExports, shapes: readonly str
   kernel.shapeCount.value = shapes.length;
 }
 
-function placed({ text, kind = 'line' }: KernelNeedle): PlacedNeedle {
+function placed({ text, kind = 'line' }: KernelNeedle, fingerprintLength: number): PlacedNeedle {
   const bytes = Buffer.from(text, 'latin1');
   if (bytes.length < 2 || bytes.includes(0x0a)) throw new Error(`needle "${text}" must be two bytes or more, without a newline`);
-  const pair = rarestPair(bytes);
-  return { bytes, kind, pair, first: byteSet(bytes[pair]), second: byteSet(bytes[pair + 1]) };
+  const at = rarestFingerprint(bytes, fingerprintLength);
+  // (a two-byte needle's third fingerprint byte is any byte)
+  const fingerprint = Array.from({ length: fingerprintLength }, (_, index) => (at + index < bytes.length ? byteSet(bytes[at + index]) : ANY_BYTE));
+  return { bytes, kind, at, fingerprint };
 }
 
 /**
  * Needles into the eight buckets, each where it adds the least expected fingerprint hits: a
- * bucket matches every pair of its first-byte set and second-byte set, made of the nibbles of its
- * needles, so needles whose pairs share nibbles (or are the same pair) cost little together.
+ * bucket matches every combination of its first, second and third byte sets, made of the nibbles
+ * of its needles, so needles whose fingerprints share nibbles cost little together.
  */
-function bucketed(needles: PlacedNeedle[]): PlacedNeedle[][] {
-  const buckets = Array.from({ length: BUCKET_COUNT }, () => ({ needles: [] as PlacedNeedle[], nibbles: [0, 0, 0, 0] }));
-  const withNeedle = (nibbles: number[], needle: PlacedNeedle) => [
-    nibbles[0] | nibbleMask(needle.first, (byte) => byte & 15),
-    nibbles[1] | nibbleMask(needle.first, (byte) => byte >> 4),
-    nibbles[2] | nibbleMask(needle.second, (byte) => byte & 15),
-    nibbles[3] | nibbleMask(needle.second, (byte) => byte >> 4),
-  ];
-  const byOwnHits = [...needles].sort((a, b) => fingerprintHits(withNeedle([0, 0, 0, 0], b)) - fingerprintHits(withNeedle([0, 0, 0, 0], a)));
+function bucketed(needles: PlacedNeedle[], fingerprintLength: number): PlacedNeedle[][] {
+  const none = () => new Array<number>(2 * fingerprintLength).fill(0);
+  const buckets = Array.from({ length: BUCKET_COUNT }, () => ({ needles: [] as PlacedNeedle[], nibbles: none() }));
+  // (low and high nibbles of each fingerprint byte, as bit masks)
+  const withNeedle = (nibbles: number[], needle: PlacedNeedle) =>
+    nibbles.map((mask, index) => mask | nibbleMask(needle.fingerprint[index >> 1], (byte) => (index % 2 ? byte >> 4 : byte & 15)));
+  const byOwnHits = [...needles].sort((a, b) => fingerprintHits(withNeedle(none(), b)) - fingerprintHits(withNeedle(none(), a)));
   for (const needle of byOwnHits) {
     let best = buckets[0];
     let bestAdded = Infinity;
@@ -265,9 +268,11 @@ function nibbleMask(bytes: number[], nibble: (byte: number) => number): number {
   return bytes.reduce((mask, byte) => mask | (1 << nibble(byte)), 0);
 }
 
-/** How common the pairs a bucket's tables match are in logs, roughly (see `commonness`). */
-function fingerprintHits([low1, high1, low2, high2]: number[]): number {
-  return bytesCommonness(low1, high1) * bytesCommonness(low2, high2);
+/** How common the byte triples a bucket's tables match are in logs, roughly (see `commonness`). */
+function fingerprintHits(nibbles: number[]): number {
+  let hits = 1;
+  for (let index = 0; index < nibbles.length; index += 2) hits *= bytesCommonness(nibbles[index], nibbles[index + 1]);
+  return hits;
 }
 
 function bytesCommonness(lowNibbles: number, highNibbles: number): number {
@@ -280,17 +285,18 @@ function bytesCommonness(lowNibbles: number, highNibbles: number): number {
 }
 
 const DIGITS = Array.from({ length: 10 }, (_, digit) => 0x30 + digit);
+const ANY_BYTE = Array.from({ length: 256 }, (_, byte) => byte);
 
 /** The bytes a needle byte matches: itself, or any digit for ANY_DIGIT. */
 function byteSet(byte: number): number[] {
   return byte === 0 ? DIGITS : [byte];
 }
 
-/** Offset of the needle's pair of adjacent bytes that is least common in logs. */
-function rarestPair(bytes: Buffer): number {
+/** Offset of the needle's `length` adjacent bytes that are least common in logs (0 when it is no longer). */
+function rarestFingerprint(bytes: Buffer, length: number): number {
   let best = 0;
-  for (let at = 1; at + 1 < bytes.length; at++) {
-    if (pairCommonness(bytes, at) < pairCommonness(bytes, best)) best = at;
+  for (let at = 1; at + length <= bytes.length; at++) {
+    if (fingerprintCommonness(bytes, at, length) < fingerprintCommonness(bytes, best, length)) best = at;
   }
   return best;
 }
@@ -299,9 +305,13 @@ function rarestPair(bytes: Buffer): number {
 // (`"GET / HTTP/1.1" 200 … "-" "curl/8.0"`), whatever their bytes' own frequency.
 const FIELD_SEPARATORS = new Set(['" ', ' "', ': ', ', ', '] ', ' [']);
 
-function pairCommonness(bytes: Buffer, at: number): number {
-  if (FIELD_SEPARATORS.has(bytes.toString('latin1', at, at + 2))) return 1000;
-  return byteSetCommonness(bytes[at]) * byteSetCommonness(bytes[at + 1]);
+function fingerprintCommonness(bytes: Buffer, at: number, length: number): number {
+  let commonness = 1;
+  for (let index = at; index < at + length; index++) {
+    commonness *= index < bytes.length ? byteSetCommonness(bytes[index]) : 256;
+    if (index > at && index < bytes.length && FIELD_SEPARATORS.has(bytes.toString('latin1', index - 1, index + 1))) commonness *= 50;
+  }
+  return commonness;
 }
 
 function byteSetCommonness(byte: number): number {
