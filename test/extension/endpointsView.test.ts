@@ -64,6 +64,26 @@ describe('Endpoints view', function () {
     await waitFor(async () => !(await roots()).some((r) => r.item.label === added.name), 'the endpoint disappears again');
   });
 
+  it('refreshes only the probed endpoint\'s row, so a menu opened on another row keeps its target', async () => {
+    const name = 'Missing intermediate';
+    const row = (await roots()).find((r) => r.item.label === name);
+    assert.ok(row, `"${name}" is in the tree`);
+    const refreshed: Array<EndpointTreeNode | undefined> = [];
+    const listener = api.endpointsTree.onDidChangeTreeData!((change) => {
+      refreshed.push(...(Array.isArray(change) ? change : [change]));
+    });
+    try {
+      await vscode.commands.executeCommand('invoiceDoctor.endpoints.probe', name);
+    } finally {
+      listener.dispose();
+    }
+    // Probing starts (spinner) and finishes (verdict, then history): each refreshes the row.
+    assert.ok(refreshed.length >= 2, `the row was refreshed ${refreshed.length} times`);
+    for (const change of refreshed) {
+      assert.equal(change, row.node, 'the refresh names the probed row, the very object the tree holds, never the whole tree');
+    }
+  });
+
   it('copies a diagnosis without secrets', async () => {
     await vscode.commands.executeCommand('invoiceDoctor.endpoints.copyDiagnosis', 'Expired certificate');
     const text = await vscode.env.clipboard.readText();

@@ -27,7 +27,8 @@ export interface VerdictChange {
  * status bar and the notifier all read from here and react to its events.
  */
 export class EndpointHealthModel extends Disposable {
-  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<EndpointHealth | undefined>());
+  /** Fires with the endpoint whose state changed, or with undefined when the set of endpoints changed. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly verdictEmitter = this._register(new vscode.EventEmitter<VerdictChange>());
   readonly onDidChangeVerdict = this.verdictEmitter.event;
@@ -88,7 +89,7 @@ export class EndpointHealthModel extends Disposable {
   private async runProbe(health: EndpointHealth, signal: AbortSignal): Promise<void> {
     const previous = health.setupProblem ? 'down' : health.result?.verdict;
     health.probing = true;
-    this.changeEmitter.fire();
+    this.changeEmitter.fire(health);
     try {
       const { endpoint, secrets } = await resolveEndpointSecrets(health.endpoint.config, this.secrets);
       const result = await probe(endpoint, {
@@ -107,7 +108,7 @@ export class EndpointHealthModel extends Disposable {
     } finally {
       health.probing = false;
       health.finishedAt = Date.now();
-      this.changeEmitter.fire();
+      this.changeEmitter.fire(health);
     }
     if (!this.health.has(health.endpoint.config.name)) return; // removed while probing
     this.probeFinishedEmitter.fire(health);
@@ -136,7 +137,7 @@ export class EndpointHealthModel extends Disposable {
         this.health.delete(name);
       }
     }
-    this.changeEmitter.fire();
+    this.changeEmitter.fire(undefined);
   }
 
   private cancelAll(): void {

@@ -13,23 +13,46 @@ const LAYER_LABELS: Record<LayerResult['layer'], string> = {
   dns: 'DNS', tcp: 'TCP', tls: 'TLS', http: 'HTTP', clock: 'Clock',
 };
 
-/** Maps the health model to rows. Holds no state of its own: the model owns the data. */
+/**
+ * Maps the health model to rows. Holds no data of its own (the model owns it), only one row
+ * object per endpoint, so that a probe's progress refreshes that row alone.
+ */
 export class EndpointsTreeProvider extends Disposable implements vscode.TreeDataProvider<EndpointTreeNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<EndpointTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly endpointRows = new WeakMap<EndpointHealth, EndpointTreeNode>();
 
   constructor(private readonly model: EndpointHealthModel, private readonly history: ProbeHistoryReader) {
     super();
-    this._register(model.onDidChange(() => this.changeEmitter.fire(undefined)));
-    this._register(history.onDidChange(() => this.changeEmitter.fire(undefined)));
-    this._register(model.store.onDidChange(() => this.changeEmitter.fire(undefined)));
+    this._register(model.onDidChange((health) => this.refresh(health)));
+    this._register(history.onDidChange((name) => this.refresh(name === undefined ? undefined : model.get(name))));
+    this._register(model.store.onDidChange(() => this.refresh(undefined)));
+  }
+
+  /**
+   * Refreshes one endpoint's row, or every row. Refreshing the root makes VS Code forget every
+   * row until it has fetched them again, and a context-menu command chosen in that window gets no
+   * row (Inspect Certificate would ask which certificate). Background probes finish all the
+   * time, so they refresh only their own row.
+   */
+  private refresh(health: EndpointHealth | undefined): void {
+    this.changeEmitter.fire(health && this.endpointRow(health));
+  }
+
+  private endpointRow(health: EndpointHealth): EndpointTreeNode {
+    let row = this.endpointRows.get(health);
+    if (!row) {
+      row = { kind: 'endpoint', health };
+      this.endpointRows.set(health, row);
+    }
+    return row;
   }
 
   async getChildren(node?: EndpointTreeNode): Promise<EndpointTreeNode[]> {
     if (!node) {
       await this.model.store.ready();
       const problems = this.model.store.problems.map((problem, index): EndpointTreeNode => ({ kind: 'configProblem', problem, index }));
-      return [...problems, ...this.model.all.map((health): EndpointTreeNode => ({ kind: 'endpoint', health }))];
+      return [...problems, ...this.model.all.map((health) => this.endpointRow(health))];
     }
     switch (node.kind) {
       case 'endpoint': return endpointChildren(node.health);

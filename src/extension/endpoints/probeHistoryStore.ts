@@ -25,8 +25,11 @@ interface StoredHistory {
 
 /** Read-only access to the probe history, for the tree, the tooltips, reports and tests. */
 export interface ProbeHistoryReader {
-  /** Fires when any endpoint's history changed (a probe was recorded, history was cleared). */
-  readonly onDidChange: vscode.Event<void>;
+  /**
+   * Fires when history changed: with the endpoint's name when a probe of it was recorded, with
+   * undefined when several may have changed (history cleared, trimmed or forgotten).
+   */
+  readonly onDidChange: vscode.Event<string | undefined>;
   /** The endpoint's recorded probes, oldest first; empty when there are none. */
   entries(name: string): readonly ProbeHistoryEntry[];
   summary(name: string): HistorySummary;
@@ -39,7 +42,7 @@ export interface ProbeHistoryReader {
  * endpoint starts a new history).
  */
 export class ProbeHistoryStore extends Disposable implements ProbeHistoryReader {
-  private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<string | undefined>());
   readonly onDidChange = this.changeEmitter.event;
   /** Histories read from storage or changed since, by endpoint name; undefined when none is stored. */
   private readonly cache = new Map<string, StoredHistory | undefined>();
@@ -72,7 +75,7 @@ export class ProbeHistoryStore extends Disposable implements ProbeHistoryReader 
   /** Forgets every endpoint's history. */
   clear(): void {
     for (const name of this.storedNames()) this.write(name, undefined);
-    this.changeEmitter.fire();
+    this.changeEmitter.fire(undefined);
   }
 
   private record(health: EndpointHealth): void {
@@ -85,7 +88,7 @@ export class ProbeHistoryStore extends Disposable implements ProbeHistoryReader 
     const { name, url } = health.endpoint.config;
     const previous = this.read(name);
     this.write(name, { url, entries: appendBounded(previous?.url === url ? previous.entries : [], entry, size) });
-    this.changeEmitter.fire();
+    this.changeEmitter.fire(name);
   }
 
   /**
@@ -104,7 +107,7 @@ export class ProbeHistoryStore extends Disposable implements ProbeHistoryReader 
         changed = true;
       }
     }
-    if (changed) this.changeEmitter.fire();
+    if (changed) this.changeEmitter.fire(undefined);
   }
 
   private trimToSize(): void {
@@ -116,7 +119,7 @@ export class ProbeHistoryStore extends Disposable implements ProbeHistoryReader 
       this.write(name, size === 0 ? undefined : { url: stored.url, entries: stored.entries.slice(-size) });
       changed = true;
     }
-    if (changed) this.changeEmitter.fire();
+    if (changed) this.changeEmitter.fire(undefined);
   }
 
   private storedNames(): string[] {
