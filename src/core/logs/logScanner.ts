@@ -58,6 +58,9 @@ export class LogScanner {
   private skippingOversizeLine = false;
   private open: OpenEvent | undefined;
   private timeKnown: number | undefined;
+  /** The end of the file range being scanned, and how far reads of it have been started. */
+  private fileEnd = 0;
+  private requestedEnd = 0;
   lines = 0;
   truncatedLines = 0;
 
@@ -87,12 +90,18 @@ export class LogScanner {
    * Reads bytes [from, to) of a file straight into the window, never copied. The next read is
    * under way while this thread scans what the last one brought: reads run on libuv's thread
    * pool, so on another core. `afterRead` runs after each read; when it throws, the read under
-   * way settles before the error leaves (the caller may close the file at once).
+   * way settles before the error leaves (the caller may close the file at once). While it runs,
+   * `stopAt` may bring the end forward.
    */
   async scanFile(handle: FileHandle, from: number, to: number, afterRead: (bytes: number) => void): Promise<void> {
-    const readAt = (position: number, space: Buffer) => handle.read(space, 0, Math.min(space.length, READ_BYTES, to - position), position);
+    this.fileEnd = to;
+    const readAt = (position: number, space: Buffer) => {
+      const bytes = Math.min(space.length, READ_BYTES, this.fileEnd - position);
+      this.requestedEnd = position + bytes;
+      return handle.read(space, 0, bytes, position);
+    };
     let position = from;
-    let pending = position < to ? readAt(position, this.spaceToFill()) : undefined;
+    let pending = position < this.fileEnd ? readAt(position, this.spaceToFill()) : undefined;
     try {
       while (pending) {
         const { bytesRead } = await pending;
@@ -104,15 +113,33 @@ export class LogScanner {
         // just read are scanned. Making room for it may move them (about 1 MB copied every 7 MB),
         // but no read is under way now to be disturbed. Not while an oversize line is skipped:
         // that drops the bytes at `length` as they come.
-        if (position < to && !this.skippingOversizeLine && this.makeRoom()) pending = readAt(position, this.window.subarray(this.length));
+        if (position < this.fileEnd && !this.skippingOversizeLine && this.makeRoom()) pending = readAt(position, this.window.subarray(this.length));
         this.process();
         afterRead(bytesRead);
-        if (!pending && position < to) pending = readAt(position, this.spaceToFill());
+        if (!pending && position < this.fileEnd) pending = readAt(position, this.spaceToFill());
       }
     } finally {
       await pending?.catch(() => undefined);
     }
     this.finish();
+  }
+
+  /**
+   * Where the file scan may be cut at the earliest: the end of the bytes read or being read.
+   * Bytes from here on can be handed to another scanner with `stopAt`.
+   */
+  get readEnd(): number {
+    return this.requestedEnd;
+  }
+
+  /**
+   * Ends the running file scan at `position` (a line start) instead of its `to`, so that another
+   * scanner takes the rest. False when bytes past it are read already: the scan goes on as it was.
+   */
+  stopAt(position: number): boolean {
+    if (position < this.requestedEnd || position > this.fileEnd) return false;
+    this.fileEnd = position;
+    return true;
   }
 
   /** End of input: the last line may lack its newline. The scanner takes no input after it. */

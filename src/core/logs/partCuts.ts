@@ -13,19 +13,19 @@ import type { WallClockZone } from './timeZone';
 const SEARCH_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 
-/** Part boundaries: 0, the cuts found, and `size`. */
-export async function partBoundaries(handle: FileHandle, size: number, parts: number, zone: WallClockZone): Promise<number[]> {
-  if (parts < 2) return [0, size];
-  const boundaries = [0];
+/** Boundaries of `parts` parts of bytes [from, to): `from`, the cuts found, and `to`. */
+export async function partBoundaries(handle: FileHandle, from: number, to: number, parts: number, zone: WallClockZone): Promise<number[]> {
+  if (parts < 2) return [from, to];
+  const boundaries = [from];
   const buffer = Buffer.allocUnsafe(SEARCH_BYTES);
   for (let part = 1; part < parts; part++) {
-    const nominal = Math.floor((size * part) / parts);
+    const nominal = from + Math.floor(((to - from) * part) / parts);
     if (nominal <= boundaries.at(-1)!) continue;
-    const { bytesRead } = await handle.read(buffer, 0, Math.min(SEARCH_BYTES, size - nominal), nominal);
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(SEARCH_BYTES, to - nominal), nominal);
     const cut = firstEventStart(buffer.subarray(0, bytesRead), zone);
     if (cut !== undefined) boundaries.push(nominal + cut);
   }
-  boundaries.push(size);
+  boundaries.push(to);
   return boundaries;
 }
 

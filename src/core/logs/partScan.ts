@@ -36,6 +36,7 @@ export interface PartResult {
 }
 
 export type PartMessage =
+  | { type: 'ready' }
   | { type: 'progress'; bytes: number }
   | { type: 'findings'; findings: LineFinding[] }
   | { type: 'done'; result: PartResult }

@@ -15,6 +15,10 @@ import type { WallClockZone } from './timeZone';
  * A large plain file analysed in parts, one per core: the first on this thread, the others by
  * worker threads, merged in file order so the result (and the order of `onFinding` calls) is
  * the same as one pass over the file.
+ * This thread starts on the whole file at once. When the workers are ready (they take as long
+ * to start as this thread takes to scan about 10 MB), what it has not read yet is cut into
+ * parts: it keeps the first, the workers take the others. A file this thread finishes before
+ * then is not split at all. Workers that are ready already split the whole file from the start.
  * Findings of a part are held until the parts before it are done (its worker pauses when
  * too many wait, so memory stays bounded whatever the file size). A part that reports
  * `in-order` is analysed again, with the rest of the file, on this thread, with what the
@@ -56,10 +60,10 @@ interface Part {
   batches: Int32Array | undefined;
 }
 
-/** Analyses `input` in `count` parts; returns its line counts. */
+/** Analyses `input` in up to `count` parts; returns its line counts. */
 export async function analyzeInParts(input: PlainInput, count: number, context: PartedContext): Promise<{ lines: number; truncatedLines: number }> {
   const { plain, size } = input;
-  const boundaries = await partBoundaries(plain.handle, size, count, context.zone);
+  let parts: Part[] = [];
   let live: Part | undefined; // the part whose findings are delivered as they come
   let lineOffset = 0;
   const deliver = (part: Part, batch: LineFinding[]) => {
@@ -68,10 +72,9 @@ export async function analyzeInParts(input: PlainInput, count: number, context: 
     Atomics.add(part.batches!, 0, 1);
     Atomics.notify(part.batches!, 0);
   };
-  // The first part runs on this thread (a worker would start later and warm up again), the others in workers.
-  const parts: Part[] = boundaries.slice(1, -1).map((from, index) => {
+  const startPart = (from: number, to: number): Part => {
     const job: PartJob = {
-      file: input.name, path: plain.path, from, to: boundaries[index + 2], format: context.format, timeZone: context.timeZone,
+      file: input.name, path: plain.path, from, to, format: context.format, timeZone: context.timeZone,
       since: context.window.since, until: context.window.until,
       findings: context.onFinding ? new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) : undefined,
     };
@@ -84,17 +87,36 @@ export async function analyzeInParts(input: PlainInput, count: number, context: 
       else part.held.push(message.findings);
     });
     return part;
-  });
+  };
   let onAbort = () => undefined as void;
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(context.signal!.reason);
     context.signal?.addEventListener('abort', onAbort, { once: true });
   });
   aborted.catch(() => undefined);
+  let handedOut: Promise<void> = Promise.resolve();
   try {
-    const first = await scanInThread(input, { from: 0, to: boundaries[1], firstLine: 1, timeBefore: undefined, delivered: 0, reported: 0 }, context);
-    lineOffset = first.lines;
-    let { truncatedLines, lastTime } = first;
+    const readyNow = Math.min(count - 1, context.workers.readyNow);
+    const boundaries = readyNow > 0 ? await partBoundaries(plain.handle, 0, size, readyNow + 1, context.zone) : [0, size];
+    const first = scanInThread(input, { from: 0, to: boundaries[1], firstLine: 1, timeBefore: undefined, delivered: 0, reported: 0 }, context);
+    parts = boundaries.slice(1, -1).map((from, index) => startPart(from, boundaries[index + 2]));
+    if (readyNow === 0 && count > 1) {
+      // The rest of the file goes to the workers once they are ready, if this thread is not done by then.
+      let firstDone = false;
+      const firstEnded = first.done.finally(() => (firstDone = true)).then(() => 0, () => 0);
+      handedOut = (async () => {
+        const ready = Math.min(count - 1, await Promise.race([context.workers.ready(), firstEnded]));
+        if (firstDone || ready === 0) return;
+        const rest = await partBoundaries(plain.handle, first.scanner.readEnd, size, ready + 1, context.zone);
+        if (firstDone || rest.length < 3 || !first.scanner.stopAt(rest[1])) return;
+        parts = rest.slice(1, -1).map((from, index) => startPart(from, rest[index + 2]));
+      })();
+    }
+    const { lines, truncatedLines: firstTruncated, lastTime: firstLastTime } = await first.done;
+    await handedOut;
+    lineOffset = lines;
+    let truncatedLines = firstTruncated;
+    let lastTime = firstLastTime;
     for (const [index, part] of parts.entries()) {
       context.signal?.throwIfAborted();
       live = part;
@@ -104,7 +126,7 @@ export async function analyzeInParts(input: PlainInput, count: number, context: 
         const rest = parts.slice(index);
         await Promise.all(rest.map(({ running }) => running.cancel()));
         const reported = rest.reduce((sum, { readBytes }) => sum + readBytes, 0);
-        const tail = await scanInThread(input, { from: part.from, to: size, firstLine: lineOffset + 1, timeBefore: lastTime, delivered: part.delivered, reported }, context);
+        const tail = await scanInThread(input, { from: part.from, to: size, firstLine: lineOffset + 1, timeBefore: lastTime, delivered: part.delivered, reported }, context).done;
         return { lines: lineOffset + tail.lines, truncatedLines: truncatedLines + tail.truncatedLines };
       }
       context.aggregator.merge(outcome.aggregate, lineOffset);
@@ -115,6 +137,7 @@ export async function analyzeInParts(input: PlainInput, count: number, context: 
     return { lines: lineOffset, truncatedLines };
   } finally {
     context.signal?.removeEventListener('abort', onAbort);
+    await handedOut.catch(() => undefined); // settled at once when this thread's scan failed: no part starts after this
     await Promise.all(parts.map(({ running }) => running.cancel()));
   }
 }
@@ -131,8 +154,13 @@ interface InThreadPart {
   reported: number;
 }
 
-/** Bytes [from, to) of the file on this thread, straight into the aggregate. */
-async function scanInThread(input: PlainInput, part: InThreadPart, context: PartedContext): Promise<{ lines: number; truncatedLines: number; lastTime: number | undefined }> {
+interface InThreadScan {
+  scanner: LogScanner;
+  done: Promise<{ lines: number; truncatedLines: number; lastTime: number | undefined }>;
+}
+
+/** Bytes [from, to) of the file on this thread, straight into the aggregate; the scan starts at once. */
+function scanInThread(input: PlainInput, part: InThreadPart, context: PartedContext): InThreadScan {
   let { delivered: skip, reported } = part;
   const scanner = new LogScanner({
     file: input.name,
@@ -147,13 +175,13 @@ async function scanInThread(input: PlainInput, part: InThreadPart, context: Part
       else context.onFinding?.(finding);
     },
   });
-  await scanner.scanFile(input.plain.handle, part.from, part.to, (bytes) => {
+  const scanned = scanner.scanFile(input.plain.handle, part.from, part.to, (bytes) => {
     const fresh = Math.max(0, bytes - reported);
     reported = Math.max(0, reported - bytes);
     if (fresh > 0) context.onRead(fresh);
     context.signal?.throwIfAborted();
   });
-  return { lines: scanner.lines, truncatedLines: scanner.truncatedLines, lastTime: scanner.lastTime ?? part.timeBefore };
+  return { scanner, done: scanned.then(() => ({ lines: scanner.lines, truncatedLines: scanner.truncatedLines, lastTime: scanner.lastTime ?? part.timeBefore })) };
 }
 
 function shiftLines(finding: LineFinding, offset: number): LineFinding {

@@ -56,10 +56,45 @@ describe('analysis in parts by worker threads', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const inParts = async (path: string, parts: number, window: { since?: number; until?: number } = {}, onFinding?: (finding: LineFinding) => void) => {
+  /**
+   * `readyAfterBytes`: the workers count as ready only once this thread has read that much of
+   * the file, as when they start slower than it scans; otherwise they are ready from the start.
+   */
+  const inParts = async (path: string, parts: number, { window = {}, onFinding, readyAfterBytes }: {
+    window?: { since?: number; until?: number };
+    onFinding?: (finding: LineFinding) => void;
+    readyAfterBytes?: number;
+  } = {}) => {
     const input = await openInput(path);
     assert.ok(input.plain, 'a plain file');
     const workers = new PartWorkers(workerFile);
+    workers.reserve(parts - 1);
+    assert.equal(await workers.ready(), parts - 1, 'the workers started');
+    let readBytes = 0;
+    let ready = readyAfterBytes === undefined;
+    let becomeReady = () => undefined as void;
+    const readiness = new Promise<void>((resolve) => (becomeReady = resolve));
+    const onRead = (bytes: number) => {
+      readBytes += bytes;
+      if (!ready && readBytes >= readyAfterBytes!) {
+        ready = true;
+        becomeReady();
+      }
+    };
+    let jobs = 0;
+    const run = workers.run.bind(workers);
+    const workersReady = workers.ready.bind(workers);
+    Object.defineProperty(workers, 'readyNow', { get: () => (ready ? parts - 1 : 0) });
+    Object.assign(workers, {
+      ready: async () => {
+        await readiness;
+        return workersReady();
+      },
+      run: (...job: Parameters<PartWorkers['run']>) => {
+        jobs++;
+        return run(...job);
+      },
+    });
     try {
       const head = Buffer.alloc(64 * 1024);
       const { bytesRead } = await input.plain.handle.read(head, 0, head.length, 0);
@@ -68,8 +103,9 @@ describe('analysis in parts by worker threads', function () {
       const findings: LineFinding[] = [];
       const zone = parseTimeZone('UTC');
       const { lines, truncatedLines } = await analyzeInParts(input, parts, {
-        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: onFinding ?? ((f) => findings.push(f)), onRead: () => undefined, signal: undefined,
+        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: onFinding ?? ((f) => findings.push(f)), onRead, signal: undefined,
       });
+      assert.equal(jobs, parts - 1, 'every worker had a part');
       return { findings, lines, truncatedLines, summaries: aggregator.summaries(), timeline: aggregator.timeline.result() };
     } finally {
       await Promise.all([workers.close(), input.close()]);
@@ -89,6 +125,15 @@ describe('analysis in parts by worker threads', function () {
     assert.ok(expected.findings.length > 1000);
     for (const parts of [2, 3, 5]) {
       assert.equal(JSON.stringify(await inParts(path, parts)), JSON.stringify(expected), `${parts} parts`);
+    }
+  });
+
+  it('hands what this thread has not read yet to workers that become ready while it scans, with the same result', async () => {
+    const path = join(dir, 'late.log');
+    writeFileSync(path, serviceLog(24 * 1024 * 1024, { tracedEvery: 97, untimedEvery: 1009 }));
+    const expected = await inOnePass(path);
+    for (const parts of [2, 3]) {
+      assert.equal(JSON.stringify(await inParts(path, parts, { readyAfterBytes: 8 * 1024 * 1024 })), JSON.stringify(expected), `${parts} parts`);
     }
   });
 
@@ -134,7 +179,7 @@ describe('analysis in parts by worker threads', function () {
       count++;
     };
     const expected = await analyzeLogs([path], { timeZone: 'UTC' });
-    const parted = await inParts(path, 2, {}, inOrder);
+    const parted = await inParts(path, 2, { onFinding: inOrder });
     assert.equal(count, 260_000);
     assert.equal(JSON.stringify(parted.summaries), JSON.stringify(expected.findings));
     assert.equal(JSON.stringify(parted.timeline), JSON.stringify(expected.timeline));
@@ -146,6 +191,6 @@ describe('analysis in parts by worker threads', function () {
     const since = '2024-05-01T03:00:00Z';
     const expected = await inOnePass(path, { since });
     assert.ok(expected.findings.length > 0);
-    assert.equal(JSON.stringify(await inParts(path, 4, { since: Date.parse(since) })), JSON.stringify(expected));
+    assert.equal(JSON.stringify(await inParts(path, 4, { window: { since: Date.parse(since) } })), JSON.stringify(expected));
   });
 });
