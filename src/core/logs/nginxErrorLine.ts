@@ -45,11 +45,13 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+// Every candidate line of a busy error log passes here: literal searches come before regular
+// expressions, and the expressions only run where their literal part is.
 function classifyMessageOf(message: string, line: string): { category: FailureCode; target?: string } | undefined {
-  const upstreamField = /, upstream: "([^"]*)"/.exec(line);
-  const upstream = upstreamField ? upstreamAddress(upstreamField[1]) : undefined;
-  const action = / while ([^,]+)/.exec(message)?.[1] ?? '';
-  const errno = /\((\d+): ([^)]*)\)/.exec(message);
+  const upstreamField = enclosedAfter(line, ', upstream: "', '"');
+  const upstream = upstreamField !== undefined ? upstreamAddress(upstreamField) : undefined;
+  const action = runAfter(message, ' while ', ',') ?? '';
+  const errno = message.includes('(') ? /\((\d+): ([^)]*)\)/.exec(message) : null;
 
   if (message.includes('worker_connections are not enough')) return { category: 'server.worker_connections' };
   if (errno && (errno[1] === '24' || errno[1] === '23')) return { category: 'server.fd_exhausted' };
@@ -58,22 +60,25 @@ function classifyMessageOf(message: string, line: string): { category: FailureCo
   if (message.startsWith('no live upstreams') || message.startsWith('upstream server temporarily disabled')) {
     return { category: 'upstream.no_live', target: upstream };
   }
-  const unresolved = /^(\S+) could not be resolved \((\d+): /.exec(message) ?? /^DNS error \((\d+): [^)]*\), query id:\d+, name:"([^"]*)"/.exec(message);
+  const unresolved = (message.includes(' could not be resolved (') ? /^(\S+) could not be resolved \((\d+): /.exec(message) : null)
+    ?? (message.startsWith('DNS error') ? /^DNS error \((\d+): [^)]*\), query id:\d+, name:"([^"]*)"/.exec(message) : null);
   if (unresolved) {
     const [rcode, name] = unresolved[0].startsWith('DNS error') ? [unresolved[1], unresolved[2]] : [unresolved[2], unresolved[1]];
     return { category: Number(rcode) === RESOLVER_RCODE_NOT_FOUND ? 'dns.not_found' : 'dns.timeout', target: name };
   }
-  const noResolver = /^no resolver defined to resolve (\S+)/.exec(message) ?? /^unexpected (?:DNS )?response for (\S+)/.exec(message);
+  const noResolver = message.startsWith('no resolver') ? /^no resolver defined to resolve (\S+)/.exec(message)
+    : message.startsWith('unexpected ') ? /^unexpected (?:DNS )?response for (\S+)/.exec(message) : null;
   if (noResolver) return { category: 'dns.timeout', target: noResolver[1] };
 
   const outbound = upstream !== undefined || action.includes('upstream') || action.startsWith('resolving') || message.startsWith('upstream ');
   if (!outbound) return undefined;
   const target = upstream ?? /^connect\(\) to (\S+) failed/.exec(message)?.[1] ?? /, resolver: ([^,\s]+)/.exec(line)?.[1];
 
-  const verify = /^upstream SSL certificate verify error: \((\d+):/.exec(message);
+  const mentionsSsl = message.includes('SSL');
+  const verify = mentionsSsl ? /^upstream SSL certificate verify error: \((\d+):/.exec(message) : null;
   if (verify) return { category: X509_CODES[Number(verify[1])] ?? 'tls.cert_untrusted', target };
   if (message.startsWith('upstream SSL certificate does not match')) return { category: 'tls.cert_hostname', target };
-  if (/SSL_\w+\(\) failed|in SSL handshake/.test(message) || action.startsWith('SSL handshaking')) {
+  if ((mentionsSsl && /SSL_\w+\(\) failed|in SSL handshake/.test(message)) || action.startsWith('SSL handshaking')) {
     const tls = classifyMessage(message);
     return { category: tls && tls.category.startsWith('tls.') ? tls.category : 'tls.handshake', target };
   }
@@ -86,6 +91,25 @@ function classifyMessageOf(message: string, line: string): { category: FailureCo
     if (!byErrno) return undefined;
     const category = byErrno === 'tcp.timeout' && !action.startsWith('connecting') && !action.startsWith('resolving') ? 'http.timeout' : byErrno;
     return { category: refineAddressNotAvailable(category, target), target };
+  }
+  return undefined;
+}
+
+/** What /opening([^closing]*)closing/ captures, found without a regular expression. */
+function enclosedAfter(text: string, opening: string, closing: string): string | undefined {
+  const at = text.indexOf(opening);
+  if (at === -1) return undefined;
+  const end = text.indexOf(closing, at + opening.length);
+  return end === -1 ? undefined : text.slice(at + opening.length, end);
+}
+
+/** What /opening([^stop]+)/ captures, found without a regular expression. */
+function runAfter(text: string, opening: string, stop: string): string | undefined {
+  for (let at = text.indexOf(opening); at !== -1; at = text.indexOf(opening, at + 1)) {
+    const start = at + opening.length;
+    if (start === text.length || text[start] === stop) continue;
+    const end = text.indexOf(stop, start);
+    return text.slice(start, end === -1 ? text.length : end);
   }
   return undefined;
 }

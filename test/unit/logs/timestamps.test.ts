@@ -26,6 +26,27 @@ describe('extractTimestamp', () => {
     assert.equal(extractTimestamp('nginx.1 | 2025/01/20 10:11:12 [error] 7#7: *1 connect() failed', UTC), Date.UTC(2025, 0, 20, 10, 11, 12));
   });
 
+  it('takes the timestamp a line starts with over a date further in', () => {
+    assert.equal(extractTimestamp('2025/01/20 10:11:12 [error] 7#7: *1 upstream timed out, request: "GET /day/2024-12-31T23:59:59Z HTTP/1.1"', UTC), Date.UTC(2025, 0, 20, 10, 11, 12));
+    assert.equal(extractTimestamp('2025-01-20 10:11:12.345 ERROR retry of [19/Jan/2025:08:00:00 +0000] failed', UTC), Date.UTC(2025, 0, 20, 10, 11, 12, 345));
+    assert.equal(extractTimestamp('2025/01/2x 10:11:12 [error] x, 2025/01/21 10:11:12', UTC), Date.UTC(2025, 0, 21, 10, 11, 12), 'not a date at the start: searched for');
+  });
+
+  it('gives every second of a minute in a zone with daylight saving time, on both sides of the change', () => {
+    const berlin = parseTimeZone('Europe/Berlin');
+    // 2025-03-30 02:00 CET became 03:00 CEST; 2025-10-26 03:00 CEST became 02:00 CET.
+    for (const [wall, utc] of [
+      ['2025/03/30 01:59:58', Date.UTC(2025, 2, 30, 0, 59, 58)],
+      ['2025/03/30 01:59:59', Date.UTC(2025, 2, 30, 0, 59, 59)],
+      ['2025/03/30 03:00:00', Date.UTC(2025, 2, 30, 1, 0, 0)],
+      ['2025/03/30 03:00:01', Date.UTC(2025, 2, 30, 1, 0, 1)],
+      ['2025/10/26 03:00:00', Date.UTC(2025, 9, 26, 2, 0, 0)],
+      ['2025/10/26 03:00:30', Date.UTC(2025, 9, 26, 2, 0, 30)],
+    ] as const) {
+      assert.equal(extractTimestamp(`${wall} [error] 7#7: *1 connect() failed`, berlin), utc, wall);
+    }
+  });
+
   it('looks no further than the first 200 characters', () => {
     assert.equal(extractTimestamp(`${'x'.repeat(190)} [20/Jan/2025:10:11:12 +0000]`, UTC), undefined);
     assert.equal(extractTimestamp(`${'x'.repeat(181)}2025/01/20 10:11:12`, UTC), Date.UTC(2025, 0, 20, 10, 11, 12));
