@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { isContinuation } from './continuation';
 import { extractTimestamp } from './timestamps';
@@ -13,15 +14,18 @@ import type { WallClockZone } from './timeZone';
 const SEARCH_BYTES = 1024 * 1024;
 const NEWLINE = 0x0a;
 
-/** Boundaries of `parts` parts of bytes [from, to): `from`, the cuts found, and `to`. */
-export async function partBoundaries(handle: FileHandle, from: number, to: number, parts: number, zone: WallClockZone): Promise<number[]> {
+/**
+ * Boundaries of `parts` parts of bytes [from, to): `from`, the cuts found, and `to`. It reads
+ * up to a megabyte per cut, blocking: the cuts hold for the file as a scan of it has read it now.
+ */
+export function partBoundaries(handle: FileHandle, from: number, to: number, parts: number, zone: WallClockZone): number[] {
   if (parts < 2) return [from, to];
   const boundaries = [from];
   const buffer = Buffer.allocUnsafe(SEARCH_BYTES);
   for (let part = 1; part < parts; part++) {
     const nominal = from + Math.floor(((to - from) * part) / parts);
     if (nominal <= boundaries.at(-1)!) continue;
-    const { bytesRead } = await handle.read(buffer, 0, Math.min(SEARCH_BYTES, to - nominal), nominal);
+    const bytesRead = readSync(handle.fd, buffer, 0, Math.min(SEARCH_BYTES, to - nominal), nominal);
     const cut = firstEventStart(buffer.subarray(0, bytesRead), zone);
     if (cut !== undefined) boundaries.push(nominal + cut);
   }

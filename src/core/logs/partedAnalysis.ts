@@ -97,7 +97,7 @@ export async function analyzeInParts(input: PlainInput, count: number, context: 
   let handedOut: Promise<void> = Promise.resolve();
   try {
     const readyNow = Math.min(count - 1, context.workers.readyNow);
-    const boundaries = readyNow > 0 ? await partBoundaries(plain.handle, 0, size, readyNow + 1, context.zone) : [0, size];
+    const boundaries = readyNow > 0 ? partBoundaries(plain.handle, 0, size, readyNow + 1, context.zone) : [0, size];
     const first = scanInThread(input, { from: 0, to: boundaries[1], firstLine: 1, timeBefore: undefined, delivered: 0, reported: 0 }, context);
     parts = boundaries.slice(1, -1).map((from, index) => startPart(from, boundaries[index + 2]));
     if (readyNow === 0 && count > 1) {
@@ -106,10 +106,9 @@ export async function analyzeInParts(input: PlainInput, count: number, context: 
       const firstEnded = first.done.finally(() => (firstDone = true)).then(() => 0, () => 0);
       handedOut = (async () => {
         const ready = Math.min(count - 1, await Promise.race([context.workers.ready(), firstEnded]));
-        if (firstDone || ready === 0) return;
-        const rest = await partBoundaries(plain.handle, first.scanner.readEnd, size, ready + 1, context.zone);
-        if (firstDone || rest.length < 3 || !first.scanner.stopAt(rest[1])) return;
-        parts = rest.slice(1, -1).map((from, index) => startPart(from, rest[index + 2]));
+        if (firstDone || ready === 0 || size - first.scanner.readEnd < (ready + 1) * MIN_PART_BYTES) return;
+        const rest = partBoundaries(plain.handle, first.scanner.readEnd, size, ready + 1, context.zone);
+        if (rest.length > 2 && first.scanner.stopAt(rest[1])) parts = rest.slice(1, -1).map((from, index) => startPart(from, rest[index + 2]));
       })();
     }
     const { lines, truncatedLines: firstTruncated, lastTime: firstLastTime } = await first.done;

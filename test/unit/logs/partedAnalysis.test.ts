@@ -130,11 +130,9 @@ describe('analysis in parts by worker threads', function () {
 
   it('hands what this thread has not read yet to workers that become ready while it scans, with the same result', async () => {
     const path = join(dir, 'late.log');
-    writeFileSync(path, serviceLog(24 * 1024 * 1024, { tracedEvery: 97, untimedEvery: 1009 }));
+    writeFileSync(path, serviceLog(48 * 1024 * 1024, { tracedEvery: 97, untimedEvery: 1009 }));
     const expected = await inOnePass(path);
-    for (const parts of [2, 3]) {
-      assert.equal(JSON.stringify(await inParts(path, parts, { readyAfterBytes: 8 * 1024 * 1024 })), JSON.stringify(expected), `${parts} parts`);
-    }
+    assert.equal(JSON.stringify(await inParts(path, 2, { readyAfterBytes: 8 * 1024 * 1024 })), JSON.stringify(expected));
   });
 
   it('gives the same result when a part starts with an event that takes its time from the part before', async () => {
