@@ -44,6 +44,52 @@ function serviceLog(targetBytes: number, { tracedEvery, untimedEvery }: { traced
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Real workers that count the parts they are given. With `readyAfterBytes`, they count as ready
+ * only once the calling thread has read that much of the file, as when they start slower than it
+ * scans.
+ */
+class CountingWorkers extends PartWorkers {
+  jobs = 0;
+  private readBytes = 0;
+  private becomeReady = () => undefined as void;
+  private readonly readAhead = new Promise<void>((resolve) => (this.becomeReady = resolve));
+
+  constructor(workerFile: string, private readonly readyAfterBytes?: number) {
+    super(workerFile);
+  }
+
+  /** The calling thread read `bytes` more (its `onRead`). */
+  read(bytes: number): void {
+    this.readBytes += bytes;
+    if (this.isReady) this.becomeReady();
+  }
+
+  private get isReady(): boolean {
+    return this.readyAfterBytes === undefined || this.readBytes >= this.readyAfterBytes;
+  }
+
+  /** How many workers started, whether or not they count as ready yet. */
+  async booted(): Promise<number> {
+    await super.ready();
+    return super.readyNow;
+  }
+
+  override get readyNow(): number {
+    return this.isReady ? super.readyNow : 0;
+  }
+
+  override async ready(): Promise<number> {
+    await Promise.all([super.ready(), this.isReady || this.readAhead]);
+    return this.readyNow;
+  }
+
+  override run(...job: Parameters<PartWorkers['run']>): ReturnType<PartWorkers['run']> {
+    this.jobs++;
+    return super.run(...job);
+  }
+}
+
 describe('analysis in parts by worker threads', function () {
   this.timeout(120_000);
   let dir: string;
@@ -56,10 +102,7 @@ describe('analysis in parts by worker threads', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  /**
-   * `readyAfterBytes`: the workers count as ready only once this thread has read that much of
-   * the file, as when they start slower than it scans; otherwise they are ready from the start.
-   */
+  /** `readyAfterBytes`: see CountingWorkers; without it, the workers are ready from the start. */
   const inParts = async (path: string, parts: number, { window = {}, onFinding, readyAfterBytes }: {
     window?: { since?: number; until?: number };
     onFinding?: (finding: LineFinding) => void;
@@ -67,34 +110,9 @@ describe('analysis in parts by worker threads', function () {
   } = {}) => {
     const input = await openInput(path);
     assert.ok(input.plain, 'a plain file');
-    const workers = new PartWorkers(workerFile);
+    const workers = new CountingWorkers(workerFile, readyAfterBytes);
     workers.reserve(parts - 1);
-    assert.equal(await workers.ready(), parts - 1, 'the workers started');
-    let readBytes = 0;
-    let ready = readyAfterBytes === undefined;
-    let becomeReady = () => undefined as void;
-    const readiness = new Promise<void>((resolve) => (becomeReady = resolve));
-    const onRead = (bytes: number) => {
-      readBytes += bytes;
-      if (!ready && readBytes >= readyAfterBytes!) {
-        ready = true;
-        becomeReady();
-      }
-    };
-    let jobs = 0;
-    const run = workers.run.bind(workers);
-    const workersReady = workers.ready.bind(workers);
-    Object.defineProperty(workers, 'readyNow', { get: () => (ready ? parts - 1 : 0) });
-    Object.assign(workers, {
-      ready: async () => {
-        await readiness;
-        return workersReady();
-      },
-      run: (...job: Parameters<PartWorkers['run']>) => {
-        jobs++;
-        return run(...job);
-      },
-    });
+    assert.equal(await workers.booted(), parts - 1, 'the workers started');
     try {
       const head = Buffer.alloc(64 * 1024);
       const { bytesRead } = await input.plain.handle.read(head, 0, head.length, 0);
@@ -103,9 +121,9 @@ describe('analysis in parts by worker threads', function () {
       const findings: LineFinding[] = [];
       const zone = parseTimeZone('UTC');
       const { lines, truncatedLines } = await analyzeInParts(input, parts, {
-        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: onFinding ?? ((f) => findings.push(f)), onRead, signal: undefined,
+        workers, aggregator, format, timeZone: 'UTC', zone, window, onFinding: onFinding ?? ((f) => findings.push(f)), onRead: (bytes) => workers.read(bytes), signal: undefined,
       });
-      assert.equal(jobs, parts - 1, 'every worker had a part');
+      assert.equal(workers.jobs, parts - 1, 'every worker had a part');
       return { findings, lines, truncatedLines, summaries: aggregator.summaries(), timeline: aggregator.timeline.result() };
     } finally {
       await Promise.all([workers.close(), input.close()]);
