@@ -25,6 +25,19 @@ export function classifyAccessLine(line: string): LineClassification | null | un
   // (every upstream field is key=value: most lines are spared the search)
   const upstream = line.includes('=') ? UPSTREAM_ADDR.exec(line)?.[1] : undefined;
   const request = positional ? /^[A-Z]+ (\S+)/.exec(positional[1])?.[1] : undefined;
-  const target = upstream && upstream !== '-' ? upstreamAddress(upstream) : request ? `${/^[A-Z]+/.exec(positional![1])![0]} ${request.split('?')[0]}` : undefined;
+  const target = upstream && upstream !== '-' ? upstreamAddress(upstream) : request ? `${/^[A-Z]+/.exec(positional![1])![0]} ${routeOf(request)}` : undefined;
   return { category: 'http.5xx', target, start: statusAt, end: statusAt + 3 };
+}
+
+/**
+ * The request's path without its query, with identifiers as `{id}`: "POST /api/v3/invoices/{id}"
+ * is one target however many invoices failed (each its own would fill the report's target list
+ * and push the rest into "(other)"). An identifier is a segment of digits, or a segment longer
+ * than four characters that holds a digit ("INV-2024-000123", a UUID); "v3" stays.
+ */
+function routeOf(request: string): string {
+  const query = request.indexOf('?');
+  const path = query === -1 ? request : request.slice(0, query);
+  if (!/\d/.test(path)) return path;
+  return path.split('/').map((segment) => (/\d/.test(segment) && (segment.length > 4 || /^\d+$/.test(segment)) ? '{id}' : segment)).join('/');
 }

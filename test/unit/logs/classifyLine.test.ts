@@ -28,7 +28,11 @@ const CASES: [string, string | null, string?][] = [
   ['2024/05/01 10:00:00 [info] 7#7: *1 epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while sending request to upstream, client: 10.0.0.1, server: a', null],
   ['svc-1  | 2024/05/01 10:00:00 [error] 7#7: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: a, upstream: "http://10.2.0.11:8080/"', 'tcp.refused'],
   // access logs: 5xx is a finding, 499 and 404 are not
-  ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "POST /api/v3/invoices HTTP/1.1" 502 157 "-" "curl/8.0" 0.003 0.002 502', 'http.5xx'],
+  ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "POST /api/v3/invoices HTTP/1.1" 502 157 "-" "curl/8.0" 0.003 0.002 502', 'http.5xx', 'POST /api/v3/invoices'],
+  // identifiers in the path are one route, whatever the invoice
+  ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "POST /api/v3/invoices/999867/submit?async=1 HTTP/1.1" 503 0 "-" "curl/8.0"', 'http.5xx', 'POST /api/v3/invoices/{id}/submit'],
+  ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /v2/invoices/INV-2024-000123/pdf HTTP/1.1" 500 0 "-" "curl/8.0"', 'http.5xx', 'GET /v2/invoices/{id}/pdf'],
+  ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "PUT /api/documents/3f2b8c1e-9d4a-4c1b-8e2f-0a1b2c3d4e5f HTTP/1.1" 502 0 "-" "curl/8.0"', 'http.5xx', 'PUT /api/documents/{id}'],
   ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "POST /api/v3/invoices HTTP/1.1" 499 0 "-" "curl/8.0"', null],
   ['10.0.0.1 - - [01/May/2024:10:00:00 +0000] "GET /missing HTTP/1.1" 404 0 "-" "curl/8.0"', null],
   ['time=2024-05-01T10:00:00+00:00 client=10.0.0.1 method=POST uri=/api status=504 ua="10.2.0.11:8080" rt=60.001', 'http.5xx', '10.2.0.11:8080'],

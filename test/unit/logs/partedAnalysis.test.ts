@@ -179,10 +179,12 @@ describe('analysis in parts by worker threads', function () {
   });
 
   it('gives the same targets when a part holds too many to keep, and delivers no finding twice', async function () {
-    // Every line a 502 for its own URL: the second part outgrows the partial aggregate's bound on
-    // distinct targets and is analysed again on the calling thread, after some of its findings went out.
+    // Every line a 502 for its own route (letters: identifiers would all be "{id}"): the second part
+    // outgrows the partial aggregate's bound on distinct targets and is analysed again on the
+    // calling thread, after some of its findings went out.
     const path = join(dir, 'distinct.log');
-    const line = (n: number) => `10.0.0.${n % 250} - - [01/May/2024:10:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} +0000] "GET /api/v3/invoices/${n} HTTP/1.1" 502 157 "-" "c/1"`;
+    const route = (n: number) => n.toString(26).replace(/./g, (digit) => String.fromCharCode(0x61 + parseInt(digit, 26)));
+    const line = (n: number) => `10.0.0.${n % 250} - - [01/May/2024:10:${String(Math.floor(n / 60) % 60).padStart(2, '0')}:${String(n % 60).padStart(2, '0')} +0000] "GET /api/v3/${route(n)} HTTP/1.1" 502 157 "-" "c/1"`;
     const lines: string[] = [];
     for (let n = 0; n < 260_000; n++) lines.push(line(n));
     writeFileSync(path, `${lines.join('\n')}\n`);
