@@ -28,6 +28,15 @@ describe('Health view (UI)', function () {
     await widenSidebar(page, SCREENSHOT_SIDEBAR_WIDTH);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'health-view.png') });
   });
+
+  it('opens a row that a background probe filled in to its layers, the failing one with its reason', async () => {
+    // A row has nothing to open until its first probe: the probe's refresh of that row alone
+    // must give it its twistie and its children.
+    const { page } = session();
+    await page.locator(ENDPOINT_ROW, { hasText: 'Refused port' }).first().click();
+    await page.locator(ENDPOINT_ROW, { hasText: 'DNS' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator(ENDPOINT_ROW, { hasText: /TCP.*refused/i }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
 });
 
 /** Every row is on screen, has left "probing…" / "not probed yet" behind, and no spinner turns. */
