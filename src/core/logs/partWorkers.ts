@@ -41,7 +41,7 @@ export class PartWorkers {
 
   /** Runs `job` on a free worker; `onUpdate` receives its progress and findings. */
   run(job: PartJob, onUpdate: (message: Extract<PartMessage, { type: 'progress' | 'findings' }>) => void): RunningPart {
-    const worker = this.idle.pop() ?? this.start();
+    const worker = this.takeIdle() ?? this.start();
     let busy = true;
     const outcome = new Promise<PartResult | 'in-order'>((resolve, reject) => {
       const settle = () => {
@@ -97,6 +97,12 @@ export class PartWorkers {
       worker.on('message', onMessage).on('error', onFailure).on('exit', onFailure);
     }));
     return worker;
+  }
+
+  /** An idle worker, a ready one if there is one (a job sent to one still starting waits for it). */
+  private takeIdle(): Worker | undefined {
+    const ready = this.idle.findIndex((worker) => this.readyWorkers.has(worker));
+    return this.idle.splice(ready === -1 ? this.idle.length - 1 : ready, 1)[0];
   }
 
   private dropIdle(worker: Worker): void {
