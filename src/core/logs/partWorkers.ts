@@ -3,7 +3,7 @@ import type { PartJob, PartMessage, PartResult } from './partScan';
 
 /**
  * The worker threads of one analysis, started on first use and reused for every large file
- * of it. A thread takes as long to start as the calling thread takes to scan 8 to 16 MB (2 cores,
+ * of it. A thread takes as long to start as the calling thread takes to scan 5 to 27 MB (2 cores,
  * 250 MB nginx error log), so work is handed out when they are ready (see partedAnalysis.ts),
  * not when they are started.
  */

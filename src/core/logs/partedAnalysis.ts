@@ -16,7 +16,7 @@ import type { WallClockZone } from './timeZone';
  * worker threads, merged in file order so the result (and the order of `onFinding` calls) is
  * the same as one pass over the file.
  * This thread starts on the whole file at once. When the workers are ready (they take as long
- * to start as this thread takes to scan about 10 MB), what it has not read yet is cut into
+ * to start as this thread takes to scan 5 to 27 MB), what it has not read yet is cut into
  * parts: it keeps the first, the workers take the others. A file this thread finishes before
  * then is not split at all. Workers that are ready already split the whole file from the start.
  * Findings of a part are held until the parts before it are done (its worker pauses when
