@@ -5,7 +5,9 @@ import { NEEDLE_KERNEL_WASM } from './needleKernelWasm';
  * also counts the lines. The window is part of the kernel's WebAssembly memory, so a file is
  * read straight into it and never copied. Needles share the kernel's eight buckets: each is
  * fingerprinted by its rarest two or three adjacent bytes and put where it adds the fewest
- * fingerprint hits that are not a needle (the fewer, the less checking).
+ * fingerprint hits that are not a needle (the fewer, the less checking). A table of every
+ * fingerprint's buckets then turns down the hits that the SIMD step's coarse nibble tables let
+ * through.
  */
 
 /**
@@ -60,6 +62,7 @@ interface KernelExports {
   SHAPES: WasmGlobal;
   NEEDLE_RECORDS: WasmGlobal;
   NEEDLE_BYTES: WasmGlobal;
+  FINGERPRINT_TABLE: WasmGlobal;
   FREE: WasmGlobal;
   MAX_NEEDLES: WasmGlobal;
   MAX_SHAPES: WasmGlobal;
@@ -81,13 +84,15 @@ const RECORD_BYTES = RECORD_INTS * Int32Array.BYTES_PER_ELEMENT;
 const RECORDS_PER_CALL = 16 * 1024;
 // LOW1, HIGH1, LOW2, HIGH2, LOW3 and HIGH3 at the start of the memory (see needleKernel.wat).
 const FINGERPRINT_BYTES = 96;
+const FINGERPRINT_TABLE_BYTES = 64 * 1024;
 // Up to this many needles, two-byte fingerprints leave few false hits in eight buckets (the nginx
 // sets); more share buckets so widely that a third byte pays for its two lookups per block.
 const PAIR_FINGERPRINT_NEEDLES = 16;
 const BUCKET_COUNT = 8;
 const SHAPE_RECORD_BYTES = 48;
 const NEEDLE_RECORD_BYTES = 32;
-const PREFIX_BYTES = 8;
+// A needle's last bytes, compared at once before the whole needle.
+const QUICK_CHECK_BYTES = 8;
 const KIND_CODES: Record<NeedleKind, number> = { line: 0, evidence: 1, weak: 2 };
 
 // Compiled once per thread, with the size of the tables the module keeps before the window.
@@ -189,6 +194,7 @@ function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly K
   kernel.thirdByte.value = fingerprintLength === 3 ? 1 : 0;
   const buckets = bucketed(needles.map((needle) => placed(needle, fingerprintLength)), fingerprintLength);
   memory.fill(0, 0, FINGERPRINT_BYTES);
+  memory.fill(0, kernel.FINGERPRINT_TABLE.value, kernel.FINGERPRINT_TABLE.value + FINGERPRINT_TABLE_BYTES);
   memory.fill(0, kernel.NEEDLE_RECORDS.value, kernel.NEEDLE_BYTES.value);
   let record = kernel.NEEDLE_RECORDS.value;
   let bytesAt = kernel.NEEDLE_BYTES.value;
@@ -202,20 +208,31 @@ function writeNeedles(memory: Buffer, kernel: KernelExports, needles: readonly K
           memory[32 * index + 16 + (byte >> 4)] |= bit;
         }
       });
+      for (const slot of fingerprintSlots(needle.fingerprint)) memory[kernel.FINGERPRINT_TABLE.value + slot] |= bit;
       memory.writeInt32LE(needle.at, record);
       memory.writeInt32LE(needle.bytes.length, record + 4);
       memory.writeInt32LE(bytesAt, record + 8);
       memory.writeInt32LE(KIND_CODES[needle.kind], record + 12);
-      for (let at = 0; at < Math.min(PREFIX_BYTES, needle.bytes.length); at++) {
-        memory[record + 16 + at] = needle.bytes[at];
-        memory[record + 24 + at] = needle.bytes[at] === 0 ? 0 : 0xff; // a digit class is left to the full comparison
+      const tail = needle.bytes.subarray(Math.max(0, needle.bytes.length - QUICK_CHECK_BYTES));
+      for (let at = 0; at < tail.length; at++) {
+        memory[record + 16 + at] = tail[at];
+        memory[record + 24 + at] = tail[at] === 0 ? 0 : 0xff; // a digit class is left to the full comparison
       }
       record += NEEDLE_RECORD_BYTES;
       bytesAt += needle.bytes.copy(memory, bytesAt);
     }
     memory.writeInt32LE(record, kernel.BUCKETS.value + index * 8 + 4);
   });
-  if (bytesAt > kernel.FREE.value) throw new Error('the needles do not fit the needle kernel');
+  if (bytesAt > kernel.FINGERPRINT_TABLE.value) throw new Error('the needles do not fit the needle kernel');
+}
+
+/** The fingerprint table slots of every byte string a fingerprint matches (as the kernel's lane loop computes them). */
+function fingerprintSlots(fingerprint: number[][]): Set<number> {
+  let values = [0];
+  fingerprint.forEach((bytes, index) => {
+    values = values.flatMap((value) => bytes.map((byte) => value | (byte << (8 * index))));
+  });
+  return new Set(values.map((value) => (fingerprint.length === 3 ? Math.imul(value, 0x9e3779b1) >>> 16 : value)));
 }
 
 function writeShapes(memory: Buffer, kernel: KernelExports, shapes: readonly string[]): void {
@@ -246,20 +263,22 @@ function placed({ text, kind = 'line' }: KernelNeedle, fingerprintLength: number
  */
 function bucketed(needles: PlacedNeedle[], fingerprintLength: number): PlacedNeedle[][] {
   const none = () => new Array<number>(2 * fingerprintLength).fill(0);
-  const buckets = Array.from({ length: BUCKET_COUNT }, () => ({ needles: [] as PlacedNeedle[], nibbles: none() }));
+  const buckets = Array.from({ length: BUCKET_COUNT }, () => ({ needles: [] as PlacedNeedle[], nibbles: none(), hits: 0 }));
   // (low and high nibbles of each fingerprint byte, as bit masks)
-  const withNeedle = (nibbles: number[], needle: PlacedNeedle) =>
-    nibbles.map((mask, index) => mask | nibbleMask(needle.fingerprint[index >> 1], (byte) => (index % 2 ? byte >> 4 : byte & 15)));
-  const byOwnHits = [...needles].sort((a, b) => fingerprintHits(withNeedle(none(), b)) - fingerprintHits(withNeedle(none(), a)));
+  const nibblesOf = new Map(needles.map((needle) => [needle, none().map((_, index) => nibbleMask(needle.fingerprint[index >> 1], (byte) => (index % 2 ? byte >> 4 : byte & 15)))]));
+  const withNeedle = (nibbles: number[], needle: PlacedNeedle) => nibbles.map((mask, index) => mask | nibblesOf.get(needle)![index]);
+  const ownHits = new Map(needles.map((needle) => [needle, fingerprintHits(nibblesOf.get(needle)!)]));
+  const byOwnHits = [...needles].sort((a, b) => ownHits.get(b)! - ownHits.get(a)!);
   for (const needle of byOwnHits) {
     let best = buckets[0];
     let bestAdded = Infinity;
     for (const bucket of buckets) {
-      const added = fingerprintHits(withNeedle(bucket.nibbles, needle)) - fingerprintHits(bucket.nibbles);
+      const added = fingerprintHits(withNeedle(bucket.nibbles, needle)) - bucket.hits;
       if (added < bestAdded) [best, bestAdded] = [bucket, added];
     }
     best.needles.push(needle);
     best.nibbles = withNeedle(best.nibbles, needle);
+    best.hits = fingerprintHits(best.nibbles);
   }
   return buckets.map((bucket) => bucket.needles);
 }
@@ -279,7 +298,7 @@ function bytesCommonness(lowNibbles: number, highNibbles: number): number {
   let sum = 0;
   for (let high = 0; high < 16; high++) {
     if (!(highNibbles & (1 << high))) continue;
-    for (let low = 0; low < 16; low++) if (lowNibbles & (1 << low)) sum += commonness((high << 4) | low);
+    for (let low = 0; low < 16; low++) if (lowNibbles & (1 << low)) sum += COMMONNESS[(high << 4) | low];
   }
   return sum;
 }
@@ -315,7 +334,7 @@ function fingerprintCommonness(bytes: Buffer, at: number, length: number): numbe
 }
 
 function byteSetCommonness(byte: number): number {
-  return byteSet(byte).reduce((sum, each) => sum + commonness(each), 0);
+  return byteSet(byte).reduce((sum, each) => sum + COMMONNESS[each], 0);
 }
 
 /** How often a byte occurs in log text, roughly: spaces and digits most, then English letters by frequency, then punctuation. */
@@ -328,6 +347,9 @@ function commonness(byte: number): number {
   if (char >= 'a' && char <= 'z') return 2;
   return 1;
 }
+
+// (looked up some 10 000 times when the application-log needles are bucketed)
+const COMMONNESS = Array.from({ length: 256 }, (_, byte) => commonness(byte));
 
 function align(value: number, to: number): number {
   return Math.ceil(value / to) * to;
