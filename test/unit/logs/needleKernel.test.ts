@@ -78,6 +78,26 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     );
   });
 
+  it('finds the lines of 60 needles that share their letters like a plain search (hashed fingerprints, needles alike but for their ends)', () => {
+    // Made of six letters and digit classes: the nibble tables pass nearly every byte, the
+    // fingerprint table decides, and needles share beginnings of more than 8 bytes.
+    const alphabet = ['e', 't', 'a', 'o', 'E', D];
+    const needles = Array.from({ length: 120 }, (_, i) => {
+      const word = Array.from({ length: 3 + (i % 5) }, (_, j) => alphabet[(i * 7 + j * (i % 4 + 1)) % alphabet.length]).join('');
+      return i % 3 === 0 ? `shared-start-${word}` : word;
+    }).filter((text, index, all) => all.indexOf(text) === index);
+    const set: NeedleSet = { needles: needles.map((text) => ({ text })) };
+    const kernel = new NeedleKernel(set, 8192, 1 << 20);
+    const pieces = fc.constantFrom(...needles.map((n) => n.replaceAll(D, '4')), ...needles.map((n) => n.slice(1).replaceAll(D, '5')), ...alphabet.slice(0, 5), '9', '\n', ' ', 'shared-start-');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 400 }), (parts) => {
+        const text = parts.join('').slice(0, 8000);
+        assert.deepEqual(scanned(kernel, text).found, expected(text, set, 0, text.length));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('drops a weak needle\'s line that starts with a shape and holds no evidence, before or after the needle', () => {
     const evidence = ['SSL', `(${D}`].map((text) => ({ text, kind: 'evidence' as const }));
     const kernel = new NeedleKernel({ needles: [{ text: 'upstream', kind: 'weak' }, { text: 'upstream timed out' }, ...evidence], shapes: [`${D}${D}${D}${D}/${D}${D}/${D}${D} [warn] `] }, 4096, 1 << 20);
