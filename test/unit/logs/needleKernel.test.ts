@@ -145,6 +145,12 @@ describe('needle kernel (WebAssembly SIMD)', () => {
     assert.deepEqual(scanned(second, 'ab xy\nab cd xy\n').found, [{ lineStart: 6, lineEnd: 14, linesBefore: 1 }]);
     assert.deepEqual(scanned(third, 'cd ab\n').found, [{ lineStart: 0, lineEnd: 5, linesBefore: 0 }]);
     assert.deepEqual(scanned(second, 'cd\n').found, [{ lineStart: 0, lineEnd: 2, linesBefore: 0 }]);
+    // A set made again takes the layout worked out the first time, over another set's memory.
+    const weakSet: NeedleSet = { needles: [{ text: 'xy', kind: 'weak' }, { text: 'EV', kind: 'evidence' }], shapes: ['##'] };
+    new NeedleKernel(weakSet, 4096, 1 << 20).release();
+    second.release();
+    const again = new NeedleKernel(weakSet, 4096, 1 << 20);
+    assert.deepEqual(scanned(again, '## xy\n## xy EV\nxy\ncd\n').found.map(({ linesBefore }) => linesBefore), [1, 2]);
   });
 
   it('refuses more needles or shapes than it has room for, and needles it cannot fingerprint', () => {
